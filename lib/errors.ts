@@ -1,0 +1,18 @@
+/**
+ * Every error this product raises carries one of these codes in `extensions.code`,
+ * in the style of Apollo's `ApolloServerErrorCode`: clients branch on the code, never on the message.
+ */
+export enum ErrorCode {
+  /** The HTTP request itself was unusable: a body that is not JSON, or one that is too large. */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** An argument was well-formed GraphQL but not an acceptable value (a negative `first`, a bad cursor). */
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** A vendor system behind a subgraph did not answer in time, refused the connection or failed. */
+  VENDOR_UNAVAILABLE = 'VENDOR_UNAVAILABLE',
+  /** A vendor system answered with something its adapter cannot read. */
+  VENDOR_BAD_RESPONSE = 'VENDOR_BAD_RESPONSE',
+  /** The gateway could not reach a subgraph. */
+  SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
+  /** Anything unexpected; its details are masked outside development. */
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}

@@ -1,0 +1,15 @@
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+
+/**
+ * The Apollo Server of a subgraph. Subgraphs are reached by the gateway, which composes and
+ * plans over their SDL (`_service { sdl }`), so introspection stays on here; the gateway decides
+ * what clients may introspect.
+ */
+export function createSubgraphServer<C extends BaseContext>(schema: GraphQLSchema): ApolloServer<C> {
+  return new ApolloServer<C>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+  });
+}
