@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, oneOf, port, positiveInteger, readConfig, text, url } from '../lib/config.js';
+
+export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  supergraphPath: string;
+  environment: Environment;
+  /** Subgraph URLs that replace those written in the supergraph, by subgraph name. */
+  subgraphUrls: Record<string, string>;
+  healthTimeoutMs: number;
+}
+
+const USAGE = 'usage: gateway [--supergraph FILE] [--port N] [--host HOST]';
+const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+
+/**
+ * Reads the gateway's configuration once: command-line flags win over the environment
+ * (`PORT`, `HOST`, `SUPERGRAPH_PATH`, `NODE_ENV`, `HEALTH_TIMEOUT_MS`, `SUBGRAPH_<NAME>_URL`).
+ */
+export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): GatewayConfig {
+  const flags = parseFlags(argv);
+  const config = readConfig(
+    {
+      PORT: port(4000),
+      HOST: text('127.0.0.1'),
+      SUPERGRAPH_PATH: text('schema/supergraph.graphql'),
+      NODE_ENV: oneOf(ENVIRONMENTS, 'development'),
+      HEALTH_TIMEOUT_MS: positiveInteger(1_000),
+      ...subgraphUrlReaders(env),
+    },
+    { ...env, PORT: flags.port ?? env.PORT, HOST: flags.host ?? env.HOST, SUPERGRAPH_PATH: flags.supergraph ?? env.SUPERGRAPH_PATH },
+  );
+  const subgraphUrls: Record<string, string> = {};
+  for (const [variable, value] of Object.entries(config)) {
+    const name = SUBGRAPH_URL_VARIABLE.exec(variable)?.[1];
+    if (name) subgraphUrls[name.toLowerCase()] = value as string;
+  }
+  return {
+    port: config.PORT,
+    host: config.HOST,
+    supergraphPath: config.SUPERGRAPH_PATH,
+    environment: config.NODE_ENV,
+    subgraphUrls,
+    healthTimeoutMs: config.HEALTH_TIMEOUT_MS,
+  };
+}
+
+function parseFlags(argv: string[]): { supergraph?: string; port?: string; host?: string } {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { supergraph: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    throw new ConfigError([`${(error as Error).message}; ${USAGE}`]);
+  }
+}
+
+function subgraphUrlReaders(env: NodeJS.ProcessEnv) {
+  const names = Object.keys(env).filter((variable) => SUBGRAPH_URL_VARIABLE.test(variable));
+  return Object.fromEntries(names.map((variable) => [variable, url()]));
+}

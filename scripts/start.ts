@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { port, readConfig } from '../lib/config.js';
+import { spawnService, stopAll, waitUntilHealthy, type ServiceProcess } from './processes.js';
+import { GATEWAY, SUBGRAPHS, VENDOR_SIMULATORS, type ServiceEntry } from './topology.js';
+
+/**
+ * `npm start`: vendor simulators, then subgraphs, then the gateway, each its own process,
+ * each started once the layer below is healthy. Ctrl-C (or SIGTERM) stops them all.
+ */
+const root = fileURLToPath(new URL('../', import.meta.url));
+const STARTUP_TIMEOUT_MS = 60_000;
+const running: ServiceProcess[] = [];
+let stopping = false;
+
+async function startLayer(entries: ServiceEntry[]): Promise<void> {
+  const layer = entries.map((entry) => spawnService(entry, root, process.env));
+  running.push(...layer);
+  for (const service of layer) {
+    void service.exited.then((code) => {
+      if (!stopping) void shutdown(`${service.entry.name} exited with code ${code}`, 1);
+    });
+  }
+  await Promise.all(layer.map((service) => waitUntilHealthy(service, STARTUP_TIMEOUT_MS)));
+}
+
+async function shutdown(reason: string, exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${reason}: stopping ${running.length} services`);
+  await stopAll(running);
+  process.exit(exitCode);
+}
+
+process.once('SIGINT', () => void shutdown('SIGINT', 0));
+process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+
+try {
+  const started = Date.now();
+  const { PORT: gatewayPort } = readConfig({ PORT: port(GATEWAY.port) });
+  await startLayer(VENDOR_SIMULATORS);
+  await startLayer(SUBGRAPHS);
+  await startLayer([{ ...GATEWAY, port: gatewayPort }]);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`\nReady in ${seconds} s. Gateway: http://127.0.0.1:${gatewayPort}/graphql (Ctrl-C stops everything)`);
+} catch (error) {
+  await shutdown(`start failed: ${(error as Error).message}`, 1);
+}
