@@ -7,6 +7,12 @@ export enum ErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** An argument was well-formed GraphQL but not an acceptable value (a negative `first`, a bad cursor). */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** The bearer token is missing where one is needed, malformed, expired or wrongly signed. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The principal may not read this field or run this mutation. */
+  FORBIDDEN = 'FORBIDDEN',
+  /** The operation exceeds a limit of its principal kind: depth, aliases, directives, tokens or cost. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** A vendor system behind a subgraph did not answer in time, refused the connection or failed. */
   VENDOR_UNAVAILABLE = 'VENDOR_UNAVAILABLE',
   /** A vendor system answered with something its adapter cannot read. */

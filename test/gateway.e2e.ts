@@ -38,7 +38,7 @@ describe('the gateway alone, on any supergraph', () => {
   });
 
   it('reports each subgraph of that supergraph on GET /health', async () => {
-    const health = await (await fetch(`${gatewayUrl}/health`)).json();
+    const health = (await (await fetch(`${gatewayUrl}/health`)).json()) as Record<string, any>;
     expect(health.ok).toBe(true);
     expect(health.status).toBe('pass');
     expect(Object.keys(health.subgraphs).sort()).toEqual(['accounts', 'reviews']);

@@ -1,0 +1,99 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../lib/errors.js';
+import type { Cart, Money, Order, OrderStatus, PricedLine, ProductPricing, Promotion, Region } from './adapter.js';
+import type { CtCart, CtDiscountCode, CtLineItem, CtMoney, CtOrder, CtPrice, CtProductProjection, CtReference } from './commercetools-types.js';
+
+/** Platform resources → domain values. Each region is one store, whose prices live in the channel of the same key. */
+const REGION_BY_STORE_KEY: Record<string, Region> = { 'eu-webshop': 'EU', 'us-webshop': 'US', 'uk-webshop': 'UK' };
+const COST_ATTRIBUTE = 'purchase-cost';
+const CATEGORY_PREDICATE = /^categories\.key\s*=\s*"([^"]*)"$/;
+
+export function toMoney(money: CtMoney): Money {
+  return { amount: money.centAmount / 10 ** money.fractionDigits, currency: money.currencyCode };
+}
+
+export function toPricing(product: CtProductProjection): ProductPricing {
+  const { prices, attributes } = product.masterVariant;
+  const cost = attributes.find((attribute) => attribute.name === COST_ATTRIBUTE)?.value as CtMoney | undefined;
+  return {
+    productId: product.key,
+    prices: prices.flatMap((price) => {
+      const region = price.channel?.key === undefined ? undefined : REGION_BY_STORE_KEY[price.channel.key];
+      if (region === undefined) return [];
+      return [{ region, list: toMoney(price.value), sale: price.discounted ? toMoney(price.discounted.value) : null }];
+    }),
+    cost: cost ? toMoney(cost) : null,
+  };
+}
+
+export function toCart(cart: CtCart): Cart {
+  return {
+    id: cart.key,
+    customerId: cart.customerId,
+    region: regionOf(cart.store, `cart ${cart.key}`),
+    currency: cart.totalPrice.currencyCode,
+    lines: cart.lineItems.map(toLine),
+    subtotal: toMoney(cart.totalPrice),
+    updatedAt: cart.lastModifiedAt,
+  };
+}
+
+export function toOrder(order: CtOrder): Order {
+  return {
+    id: order.orderNumber,
+    customerId: order.customerId,
+    status: statusOf(order),
+    placedAt: order.createdAt,
+    region: regionOf(order.store, `order ${order.orderNumber}`),
+    total: toMoney(order.totalPrice),
+    lines: order.lineItems.map(toLine),
+  };
+}
+
+export function toPromotion(code: CtDiscountCode): Promotion {
+  const discount = code.cartDiscounts[0]?.obj;
+  const category = discount ? CATEGORY_PREDICATE.exec(discount.target.predicate)?.[1] : undefined;
+  return {
+    id: code.key,
+    code: code.code,
+    name: code.name.en ?? code.code,
+    percentOff: discount?.value.type === 'relative' ? (discount.value.permyriad ?? 0) / 100 : 0,
+    category: category ?? null,
+    validFrom: code.validFrom,
+    validTo: code.validUntil,
+  };
+}
+
+function toLine(line: CtLineItem): PricedLine {
+  return {
+    productId: line.productKey,
+    variantSku: line.variant.sku,
+    quantity: line.quantity,
+    unitPrice: toMoney(effectivePrice(line.price)),
+    lineTotal: toMoney(line.totalPrice),
+  };
+}
+
+function effectivePrice(price: CtPrice): CtMoney {
+  return price.discounted?.value ?? price.value;
+}
+
+/** The platform splits an order's life over order, payment, shipment and return states. */
+function statusOf(order: CtOrder): OrderStatus {
+  if (order.orderState === 'Cancelled') return 'CANCELLED';
+  if ((order.returnInfo ?? []).length > 0) return 'RETURNED';
+  if (order.shipmentState === 'Delivered') return 'DELIVERED';
+  if (order.shipmentState === 'Shipped') return 'SHIPPED';
+  if (order.paymentState === 'Paid') return 'PAID';
+  return 'PLACED';
+}
+
+function regionOf(store: CtReference, what: string): Region {
+  const region = store.key === undefined ? undefined : REGION_BY_STORE_KEY[store.key];
+  if (region === undefined) {
+    throw new GraphQLError(`Vendor "commerce" sent ${what} in an unknown store "${store.key}"`, {
+      extensions: { code: ErrorCode.VENDOR_BAD_RESPONSE, vendor: 'commerce' },
+    });
+  }
+  return region;
+}

@@ -1,0 +1,73 @@
+/**
+ * The commercetools-style platform's resources, as far as this adapter reads them.
+ * (The subgraph knows the vendor only through its HTTP API, so these are declared here.)
+ */
+export interface CtMoney {
+  centAmount: number;
+  currencyCode: string;
+  fractionDigits: number;
+}
+
+export interface CtReference {
+  typeId: string;
+  key?: string;
+  id?: string;
+}
+
+export interface CtPrice {
+  value: CtMoney;
+  channel?: CtReference;
+  discounted?: { value: CtMoney };
+}
+
+export interface CtProductProjection {
+  key: string;
+  masterVariant: { sku: string; prices: CtPrice[]; attributes: { name: string; value: unknown }[] };
+}
+
+export interface CtLineItem {
+  productKey: string;
+  variant: { sku: string };
+  price: CtPrice;
+  quantity: number;
+  totalPrice: CtMoney;
+}
+
+export interface CtCart {
+  key: string;
+  customerId: string;
+  store: CtReference;
+  lineItems: (CtLineItem & { id: string; key: string })[];
+  totalPrice: CtMoney;
+  lastModifiedAt: string;
+}
+
+export interface CtOrder {
+  orderNumber: string;
+  customerId: string;
+  store: CtReference;
+  orderState: 'Open' | 'Confirmed' | 'Complete' | 'Cancelled';
+  paymentState?: string;
+  shipmentState?: string;
+  returnInfo?: unknown[];
+  lineItems: CtLineItem[];
+  totalPrice: CtMoney;
+  createdAt: string;
+}
+
+export interface CtDiscountCode {
+  key: string;
+  code: string;
+  name: { en?: string };
+  validFrom: string;
+  validUntil: string;
+  cartDiscounts: { obj?: { value: { type: string; permyriad?: number }; target: { predicate: string } } }[];
+}
+
+export interface CtPage<T> {
+  limit: number;
+  offset: number;
+  count: number;
+  total: number;
+  results: T[];
+}

@@ -1,0 +1,56 @@
+import type { Cart, Order, PricedLine } from './adapter.js';
+import { changedCart, readFirst, readInstant, readQuantity, readRegion } from './arguments.js';
+import { marginOf, priceIn } from './pricing.js';
+import type { CommerceContext } from './server.js';
+
+interface EntityRef {
+  id: string;
+}
+
+/** Cart items and order lines point at the pim's product and variant by reference. */
+const pricedLine = {
+  product: (line: PricedLine): EntityRef => ({ id: line.productId }),
+  variant: (line: PricedLine) => ({ sku: line.variantSku }),
+};
+
+export const resolvers = {
+  Query: {
+    cart: (_: unknown, args: { id: string }, { adapter }: CommerceContext) => adapter.cartById(args.id),
+    order: (_: unknown, args: { id: string }, { adapter }: CommerceContext) => adapter.orderById(args.id),
+    promotions: (_: unknown, args: { activeOn?: string | null }, { adapter }: CommerceContext) =>
+      adapter.promotions(args.activeOn == null ? undefined : readInstant('activeOn', args.activeOn)),
+  },
+  Mutation: {
+    addCartItem: async (_: unknown, args: { cartId: string; sku: string; quantity: number }, { adapter }: CommerceContext) =>
+      changedCart(await adapter.addCartItem(args.cartId, args.sku, readQuantity(args.quantity)), args.cartId, args.sku),
+    removeCartItem: async (_: unknown, args: { cartId: string; sku: string }, { adapter }: CommerceContext) =>
+      changedCart(await adapter.removeCartItem(args.cartId, args.sku), args.cartId, args.sku),
+  },
+  // Entity references resolve to the representation itself; fields load through the loaders, so
+  // only fields asked for cost a (batched) vendor call.
+  Product: {
+    price: async (product: EntityRef, args: { region: string }, { loaders }: CommerceContext) => {
+      const region = readRegion(args.region);
+      return priceIn(await loaders.pricingByProductId.load(product.id), region);
+    },
+    cost: async (product: EntityRef, _: unknown, { loaders }: CommerceContext) =>
+      (await loaders.pricingByProductId.load(product.id))?.cost ?? null,
+    margin: async (product: EntityRef, _: unknown, { loaders }: CommerceContext) =>
+      marginOf(await loaders.pricingByProductId.load(product.id)),
+  },
+  Customer: {
+    cart: (customer: EntityRef, _: unknown, { loaders }: CommerceContext) => loaders.activeCartByCustomerId.load(customer.id),
+    orders: async (customer: EntityRef, args: { first: number }, { loaders }: CommerceContext) => {
+      const first = readFirst(args.first);
+      return (await loaders.ordersByCustomerId.load(customer.id)).slice(0, first);
+    },
+  },
+  Cart: {
+    items: (cart: Cart) => cart.lines,
+  },
+  CartItem: pricedLine,
+  OrderLine: pricedLine,
+  Order: {
+    customer: (order: Order): EntityRef => ({ id: order.customerId }),
+  },
+};

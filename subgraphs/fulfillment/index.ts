@@ -1,0 +1,16 @@
+import { port, positiveInteger, readConfig, text, url } from '../../lib/config.js';
+import { serveGraphQL } from '../../lib/service/graphql.js';
+import { runUntilSignalled } from '../../lib/service/run.js';
+import { createFulfillmentSubgraph } from './server.js';
+import { createWmsHttpAdapter } from './wms-http-adapter.js';
+
+void runUntilSignalled(async () => {
+  const config = readConfig({
+    PORT: port(4005),
+    HOST: text('127.0.0.1'),
+    WMS_VENDOR_URL: url('http://127.0.0.1:4107'),
+    VENDOR_TIMEOUT_MS: positiveInteger(5000),
+  });
+  const adapter = createWmsHttpAdapter({ baseUrl: config.WMS_VENDOR_URL, timeoutMs: config.VENDOR_TIMEOUT_MS });
+  return [await serveGraphQL(createFulfillmentSubgraph(adapter), { port: config.PORT, host: config.HOST })];
+});

@@ -1,0 +1,62 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { CapacityDay, FulfillmentBooking } from './adapter.js';
+import { badUserInput, readDate, readDays, readRegion, readText } from './arguments.js';
+import { outlookKey } from './loaders.js';
+import { promiseDelivery } from './promise.js';
+import type { FulfillmentContext } from './server.js';
+
+interface ProductRef {
+  sku: string;
+}
+
+export const resolvers: GraphQLResolverMap<FulfillmentContext> = {
+  Query: {
+    shippingOptions: (_: unknown, args: { region: string }, { adapter }: FulfillmentContext) =>
+      adapter.shippingServices(readRegion(args.region)),
+
+    warehouseCapacity: (
+      _: unknown,
+      args: { warehouseId?: string | null; from?: string | null; days?: number | null },
+      { adapter }: FulfillmentContext,
+    ) => adapter.warehouseCapacity(args.warehouseId ?? null, readDate('from', args.from), readDays(args.days)),
+  },
+
+  Mutation: {
+    async bookFulfillment(
+      _: unknown,
+      args: { sku: string; region: string; date: string; reference: string },
+      { adapter }: FulfillmentContext,
+    ) {
+      const outcome = await adapter.book({
+        sku: readText('sku', args.sku),
+        region: readRegion(args.region),
+        shipDate: readDate('date', args.date),
+        reference: readText('reference', args.reference),
+      });
+      if ('refused' in outcome) throw badUserInput(`Booking refused: ${outcome.message}`, { reason: outcome.refused });
+      return outcome.booked;
+    },
+
+    cancelFulfillmentBooking: (_: unknown, args: { bookingId: string }, { adapter }: FulfillmentContext) =>
+      adapter.cancelBooking(args.bookingId),
+  },
+
+  Product: {
+    __resolveReference: (reference: ProductRef): ProductRef => ({ sku: reference.sku }),
+
+    async deliveryPromise(product: ProductRef, args: { region: string; orderDate?: string | null }, { loaders }: FulfillmentContext) {
+      const region = readRegion(args.region);
+      const orderDate = readDate('orderDate', args.orderDate);
+      const [item, outlook] = await Promise.all([loaders.items.load(product.sku), loaders.outlooks.load(outlookKey(region, orderDate))]);
+      return item ? promiseDelivery(item, outlook, orderDate) : null;
+    },
+  },
+
+  CapacityDay: {
+    remaining: (day: CapacityDay) => Math.max(0, day.capacity - day.booked),
+  },
+
+  FulfillmentBooking: {
+    units: (booking: FulfillmentBooking) => booking.capacityUnits,
+  },
+};

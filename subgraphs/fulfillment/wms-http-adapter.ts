@@ -1,0 +1,67 @@
+import { createVendorClient, vendorUnavailable } from '../../lib/subgraph/vendor-client.js';
+import type { BookingOutcome, FulfillmentAdapter } from './adapter.js';
+import { postCommand } from './vendor-command.js';
+import {
+  toBooking,
+  toCapacityDays,
+  toItem,
+  toShippingServices,
+  type WmsCalendar,
+  type WmsCarrier,
+  type WmsItem,
+  type WmsShipment,
+} from './wms-mapping.js';
+
+const VENDOR = 'wms';
+
+export interface WmsAdapterOptions {
+  baseUrl: string;
+  timeoutMs?: number;
+}
+
+/** The fulfillment port over the WMS's REST API (`/wms/v1`). */
+export function createWmsHttpAdapter(options: WmsAdapterOptions): FulfillmentAdapter {
+  const command = { vendor: VENDOR, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 5_000 };
+  const client = createVendorClient(command);
+
+  return {
+    async itemsBySkus(skus) {
+      const { items } = await client.post<{ items: WmsItem[] }>('/wms/v1/items/lookup', { item_numbers: skus });
+      const byNumber = new Map(items.map((item) => [item.item_number, toItem(item)]));
+      return skus.map((sku) => byNumber.get(sku) ?? null);
+    },
+
+    async regionOutlook(region, from, days) {
+      const query = { region, from, days, include: 'carriers' };
+      const response = await client.get<WmsCalendar>('/wms/v1/capacity-calendar', query);
+      return { region, capacity: toCapacityDays(response), services: toShippingServices(response.carriers ?? []) };
+    },
+
+    async warehouseCapacity(warehouseId, from, days) {
+      const query = { site_ref: warehouseId ?? undefined, from, days };
+      return toCapacityDays(await client.get<WmsCalendar>('/wms/v1/capacity-calendar', query));
+    },
+
+    async shippingServices(region) {
+      const { carriers } = await client.get<{ carriers: WmsCarrier[] }>('/wms/v1/carriers', { lane: region });
+      return toShippingServices(carriers);
+    },
+
+    async book(request): Promise<BookingOutcome> {
+      const body = { item_number: request.sku, region_code: request.region, ship_date: request.shipDate, client_reference: request.reference };
+      const answer = await postCommand(command, '/wms/v1/shipments', body);
+      if (answer.status === 200 || answer.status === 201) return { booked: toBooking(answer.body as WmsShipment) };
+      const message = (answer.body as { message?: string }).message ?? `HTTP ${answer.status}`;
+      if (answer.status === 409) return { refused: 'NO_CAPACITY', message };
+      if (answer.status === 422) return { refused: 'UNKNOWN_SKU', message };
+      throw vendorUnavailable(VENDOR, `POST /wms/v1/shipments: HTTP ${answer.status} (${message})`);
+    },
+
+    async cancelBooking(bookingId) {
+      const answer = await postCommand(command, `/wms/v1/shipments/${encodeURIComponent(bookingId)}/cancel`);
+      if (answer.status === 200) return true;
+      if (answer.status === 404 || answer.status === 409) return false;
+      throw vendorUnavailable(VENDOR, `POST /wms/v1/shipments/:id/cancel: HTTP ${answer.status}`);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The inventory domain's port: stock of variants and products per source and region.
+ * Resolvers see `InventoryAdapter`; each inventory system is a `StockSourceAdapter` behind it.
+ */
+
+export const REGIONS = ['EU', 'US', 'UK'] as const;
+export type Region = (typeof REGIONS)[number];
+
+/** Where stock sits: a warehouse, a store, or a drop-ship partner. */
+export type StockSource = 'WAREHOUSE' | 'STORE' | 'DROPSHIP';
+
+/** Stock of one variant at one location of one source, in domain terms. */
+export interface StockPosition {
+  variantSku: string;
+  source: StockSource;
+  /** The location as the source names it (plant, store number, partner region). */
+  locationId: string;
+  /** Sellable now: never negative. */
+  available: number;
+  /** Put aside for orders or pick-ups. */
+  reserved: number;
+  /** Kept back from sale by policy. */
+  safetyStock: number;
+  /** Days until the source can ship; null when it ships from stock. */
+  leadTimeDays: number | null;
+}
+
+/** What one source knows of one sku in a region; `null` when it does not carry the sku at all. */
+export type SourceStock = StockPosition[] | null;
+
+/** Stock put aside at some locations of one source. */
+export interface HoldRequest {
+  variantSku: string;
+  reference: string;
+  lines: { locationId: string; quantity: number }[];
+}
+
+/** A source that can put stock aside. */
+export interface StockHolds {
+  /** The source's id of the hold, or `null` when it refused (not enough stock any more). */
+  place(request: HoldRequest): Promise<string | null>;
+  /** `false` when the hold is unknown or already released. */
+  release(holdId: string): Promise<boolean>;
+}
+
+/** One inventory system. Batch methods answer in the order asked. */
+export interface StockSourceAdapter {
+  readonly source: StockSource;
+  stockOfVariants(region: Region, variantSkus: readonly string[]): Promise<SourceStock[]>;
+  /** Stock of all variants of each product (by base sku). */
+  stockOfProducts(region: Region, productSkus: readonly string[]): Promise<SourceStock[]>;
+  /** `null` for sources that take no reservations. */
+  readonly holds: StockHolds | null;
+}
+
+/** A source that could not be asked, and why. */
+export interface SourceFailure {
+  source: StockSource;
+  error: Error;
+}
+
+/** Stock of one sku across every source that answered. */
+export interface StockLookup {
+  /** True when at least one answering source carries the sku. */
+  known: boolean;
+  positions: StockPosition[];
+  /** Sources that did not answer: the positions are then an under-estimate. */
+  failures: SourceFailure[];
+}
+
+export interface ReservationRequest {
+  variantSku: string;
+  region: Region;
+  quantity: number;
+  reference: string;
+}
+
+export interface Reservation extends ReservationRequest {
+  id: string;
+  lines: { source: StockSource; locationId: string; quantity: number }[];
+}
+
+export type ReservationOutcome =
+  | { status: 'reserved'; reservation: Reservation }
+  | { status: 'insufficient'; reservable: number }
+  | { status: 'unknown-sku' };
+
+export type ReleaseOutcome = 'released' | 'not-found' | 'invalid-id';
+
+/** The port resolvers use. */
+export interface InventoryAdapter {
+  stockOfVariants(region: Region, variantSkus: readonly string[]): Promise<StockLookup[]>;
+  stockOfProducts(region: Region, productSkus: readonly string[]): Promise<StockLookup[]>;
+  /** Reserves from warehouses first, then stores; drop-ship stock cannot be reserved. */
+  reserve(request: ReservationRequest): Promise<ReservationOutcome>;
+  release(reservationId: string): Promise<ReleaseOutcome>;
+}

@@ -1,0 +1,63 @@
+import { createVendorClient, type VendorClientOptions } from '../../lib/subgraph/vendor-client.js';
+import type { Region, StockPosition, StockSourceAdapter } from './adapter.js';
+import { stockInOrder } from './source-stock.js';
+
+/** An item of the POS search answer (`POST /api/v2/inventory/search`). */
+interface PosItem {
+  item_id: number;
+  vendor_sku: string;
+  levels: { store_id: number; qty_on_hand: number; qty_held: number }[];
+}
+
+interface PosHold {
+  hold_id: string | null;
+  status: 'active' | 'released' | 'rejected';
+}
+
+/**
+ * Store stock from the POS. Its `vendor_sku` is our variant sku, so a product's variants are the
+ * items with the prefix `<base sku>-`. Sellable = on hand − held; reservations are click & collect holds.
+ */
+export function createStorePosAdapter(options: Omit<VendorClientOptions, 'vendor'>): StockSourceAdapter {
+  const client = createVendorClient({ vendor: 'store-pos', ...options });
+
+  async function search(region: Region, field: 'vendor_skus' | 'vendor_sku_prefixes', keys: string[], keyOf: (item: PosItem) => string) {
+    if (keys.length === 0) return [];
+    const answer = await client.post<{ data: PosItem[]; not_found: string[] }>('/api/v2/inventory/search', { [field]: keys, region });
+    const positions = answer.data.flatMap((item) => item.levels.map((level) => [keyOf(item), toPosition(item, level)] as const));
+    return stockInOrder(keys, answer.not_found, positions);
+  }
+
+  return {
+    source: 'STORE',
+    stockOfVariants: (region, skus) => search(region, 'vendor_skus', [...skus], (item) => item.vendor_sku),
+    stockOfProducts: (region, skus) =>
+      search(region, 'vendor_sku_prefixes', skus.map((sku) => `${sku}-`), (item) => item.vendor_sku.slice(0, item.vendor_sku.lastIndexOf('-') + 1)),
+    holds: {
+      async place(request) {
+        const lines = request.lines.map((line) => ({ vendor_sku: request.variantSku, store_id: Number(line.locationId), qty: line.quantity }));
+        const answer = await client.post<PosHold>('/api/v2/holds', { reference: request.reference, lines });
+        return answer.status === 'active' ? answer.hold_id : null;
+      },
+      async release(holdId) {
+        const path = `/api/v2/holds/${encodeURIComponent(holdId)}`;
+        const hold = await client.find<PosHold>(path);
+        if (hold?.status !== 'active') return false;
+        await client.post<PosHold>(`${path}/release`, {});
+        return true;
+      },
+    },
+  };
+}
+
+function toPosition(item: PosItem, level: PosItem['levels'][number]): StockPosition {
+  return {
+    variantSku: item.vendor_sku,
+    source: 'STORE',
+    locationId: String(level.store_id),
+    available: Math.max(0, level.qty_on_hand - level.qty_held),
+    reserved: level.qty_held,
+    safetyStock: 0,
+    leadTimeDays: null,
+  };
+}
