@@ -18,8 +18,8 @@ const PRODUCT_PRICING = `query ($reps: [_Any!]!, $region: String) {
 }`;
 const CUSTOMER_COMMERCE = `query ($reps: [_Any!]!, $first: Int) {
   _entities(representations: $reps) { ... on Customer { id
-    cart { id region currency updatedAt subtotal { amount currency } items { quantity product { id } variant { sku } unitPrice { amount currency } lineTotal { amount } } }
-    orders(first: $first) { id status placedAt region total { amount currency } lines { quantity product { id } variant { sku } unitPrice { amount } } customer { id } }
+    cart { id customerId region currency updatedAt subtotal { amount currency } items { quantity product { id } variant { sku } unitPrice { amount currency } lineTotal { amount } } }
+    orders(first: $first) { id customerId status placedAt region total { amount currency } lines { quantity product { id } variant { sku } unitPrice { amount } } customer { id } }
   } }
 }`;
 const CART_FIELDS = 'id items { quantity variant { sku } product { id } unitPrice { amount } lineTotal { amount } } subtotal { amount currency }';
@@ -103,7 +103,7 @@ describe('Customer cart and orders', () => {
     expect(result.errors).toBeUndefined();
     const { cart } = result.data!._entities[0];
     const currency = CURRENCY_BY_REGION[seedCart.region];
-    expect(cart).toMatchObject({ id: seedCart.id, region: seedCart.region, currency, updatedAt: seedCart.updatedAt });
+    expect(cart).toMatchObject({ id: seedCart.id, customerId: seedCart.customerId, region: seedCart.region, currency, updatedAt: seedCart.updatedAt });
     expect(cart.items).toEqual(seedCart.items.map((item) => expectedCartItem(item, seedCart.region)));
     const subtotal = seedCart.items.reduce((sum, item) => sum + effectiveCents(productsById.get(item.productId)!, seedCart.region) * item.quantity, 0);
     expect(cart.subtotal).toEqual({ amount: cents(subtotal), currency });
@@ -117,7 +117,7 @@ describe('Customer cart and orders', () => {
     expected.forEach((order, index) => {
       const total = order.lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
       expect(orders[index]).toMatchObject({
-        status: order.status, placedAt: order.placedAt, region: order.region, customer: { id: customer.id },
+        customerId: order.customerId, status: order.status, placedAt: order.placedAt, region: order.region, customer: { id: customer.id },
         total: { amount: cents(total), currency: CURRENCY_BY_REGION[order.region] },
         lines: order.lines.map((line) => ({ quantity: line.quantity, product: { id: line.productId }, variant: { sku: line.variantSku }, unitPrice: { amount: cents(line.unitPrice) } })),
       });
@@ -149,11 +149,15 @@ describe('Customer cart and orders', () => {
 });
 
 describe('Query.cart, Query.order, Query.promotions', () => {
-  it('finds a cart and an order by id, and answers null for unknown ids', async () => {
-    const order = seed.orders[0]!;
-    const result = await graphql(url, `{ cart(id: "${seed.carts[1]!.id}") { id } order(id: "${order.id}") { id status customer { id } } noCart: cart(id: "CART-NOPE") { id } noOrder: order(id: "O999999") { id } }`);
+  it('finds a cart and an order by id, with their owners, and answers null for unknown ids', async () => {
+    const [cart, order] = [seed.carts[1]!, seed.orders[0]!];
+    const result = await graphql(url, `{ cart(id: "${cart.id}") { id customerId } order(id: "${order.id}") { id customerId status customer { id } } noCart: cart(id: "CART-NOPE") { id } noOrder: order(id: "O999999") { id } }`);
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ cart: { id: seed.carts[1]!.id }, order: { id: order.id, status: order.status, customer: { id: order.customerId } }, noCart: null, noOrder: null });
+    expect(result.data).toEqual({
+      cart: { id: cart.id, customerId: cart.customerId },
+      order: { id: order.id, customerId: order.customerId, status: order.status, customer: { id: order.customerId } },
+      noCart: null, noOrder: null,
+    });
   });
 
   it('lists the promotions, or those valid on a day', async () => {
@@ -173,48 +177,97 @@ describe('Query.cart, Query.order, Query.promotions', () => {
   });
 });
 
-describe('Cart mutations', () => {
+describe("Cart mutations (on the customer's active cart)", () => {
   const cart = seed.carts[2]!;
   const existing = cart.items[0]!;
   const fresh = seed.products.find((product) => !cart.items.some((item) => item.productId === product.id))!;
   const freshSku = fresh.variants[0]!.sku;
-  const ADD = `mutation ($cartId: ID!, $sku: String!, $quantity: Int!) { addCartItem(cartId: $cartId, sku: $sku, quantity: $quantity) { ${CART_FIELDS} } }`;
-  const REMOVE = `mutation ($cartId: ID!, $sku: String!) { removeCartItem(cartId: $cartId, sku: $sku) { ${CART_FIELDS} } }`;
+  const ADD = `mutation ($customerId: ID!, $sku: String!, $quantity: Int!) { addCartItem(customerId: $customerId, sku: $sku, quantity: $quantity) { customerId ${CART_FIELDS} } }`;
+  const REMOVE = `mutation ($customerId: ID!, $sku: String!) { removeCartItem(customerId: $customerId, sku: $sku) { customerId ${CART_FIELDS} } }`;
+  const READ_CART = `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Customer { cart { customerId region currency ${CART_FIELDS} } } } }`;
   const itemOf = (data: { items: { quantity: number; variant: { sku: string } }[] }, sku: string) => data.items.find((item) => item.variant.sku === sku);
+  const cartOf = async (customerId: string) => (await graphql(url, READ_CART, { reps: customerRefs([customerId]) })).data!._entities[0].cart;
 
-  it('adds a new item, priced in the cart region', async () => {
-    const result = await graphql(url, ADD, { cartId: cart.id, sku: freshSku, quantity: 2 });
+  // Customers past the first 50 (which the batching test above reads), without a seed cart.
+  const cartless = seed.customers.slice(50).filter((customer) => !seed.carts.some((c) => c.customerId === customer.id));
+  const latestOrderOf = (customerId: string) =>
+    seed.orders.filter((order) => order.customerId === customerId).sort((a, b) => b.placedAt.localeCompare(a.placedAt))[0];
+  const shopperAbroad = cartless.find((customer) => (latestOrderOf(customer.id)?.region ?? 'EU') !== 'EU')!;
+  const neverOrdered = cartless.find((customer) => latestOrderOf(customer.id) === undefined)!;
+  const untouched = cartless.find((customer) => customer !== shopperAbroad && customer !== neverOrdered)!;
+
+  it("adds a new item to the customer's cart, priced in the cart region", async () => {
+    const result = await graphql(url, ADD, { customerId: cart.customerId, sku: freshSku, quantity: 2 });
     expect(result.errors).toBeUndefined();
+    expect(result.data!.addCartItem).toMatchObject({ id: cart.id, customerId: cart.customerId });
     const unit = effectiveCents(fresh, cart.region);
     expect(itemOf(result.data!.addCartItem, freshSku)).toEqual({ quantity: 2, variant: { sku: freshSku }, product: { id: fresh.id }, unitPrice: { amount: cents(unit) }, lineTotal: { amount: cents(unit * 2) } });
     expect(result.data!.addCartItem.items).toHaveLength(cart.items.length + 1);
   });
 
-  it("raises the quantity of an existing item, and the cart's read shows it", async () => {
-    const result = await graphql(url, ADD, { cartId: cart.id, sku: existing.variantSku, quantity: 3 });
+  it("raises the quantity of an existing item, and Customer.cart shows the change", async () => {
+    const result = await graphql(url, ADD, { customerId: cart.customerId, sku: existing.variantSku, quantity: 3 });
     expect(itemOf(result.data!.addCartItem, existing.variantSku)?.quantity).toBe(existing.quantity + 3);
-    const read = await graphql(url, `{ cart(id: "${cart.id}") { ${CART_FIELDS} } }`);
-    expect(read.data!.cart).toEqual(result.data!.addCartItem);
+    expect(await cartOf(cart.customerId)).toEqual({ ...result.data!.addCartItem, region: cart.region, currency: CURRENCY_BY_REGION[cart.region] });
   });
 
-  it('removes an item', async () => {
-    const result = await graphql(url, REMOVE, { cartId: cart.id, sku: freshSku });
+  it("removes an item from the customer's cart", async () => {
+    const result = await graphql(url, REMOVE, { customerId: cart.customerId, sku: freshSku });
     expect(result.errors).toBeUndefined();
     expect(itemOf(result.data!.removeCartItem, freshSku)).toBeUndefined();
     expect(result.data!.removeCartItem.items).toHaveLength(cart.items.length);
+    expect(itemOf(await cartOf(cart.customerId), freshSku)).toBeUndefined();
+  });
+
+  it('gives a customer without a cart a new one, in the region of their latest order', async () => {
+    const region = latestOrderOf(shopperAbroad.id)!.region;
+    expect(await cartOf(shopperAbroad.id)).toBeNull();
+    const result = await graphql(url, ADD, { customerId: shopperAbroad.id, sku: freshSku, quantity: 1 });
+    expect(result.errors).toBeUndefined();
+    const unit = effectiveCents(fresh, region);
+    expect(result.data!.addCartItem).toMatchObject({
+      id: `CART-${shopperAbroad.id}`, customerId: shopperAbroad.id,
+      items: [{ quantity: 1, variant: { sku: freshSku }, product: { id: fresh.id }, unitPrice: { amount: cents(unit) } }],
+      subtotal: { amount: cents(unit), currency: CURRENCY_BY_REGION[region] },
+    });
+    expect(await cartOf(shopperAbroad.id)).toEqual({ ...result.data!.addCartItem, region, currency: CURRENCY_BY_REGION[region] });
+  });
+
+  it('gives a customer who never ordered a new cart in EU', async () => {
+    const result = await graphql(url, ADD, { customerId: neverOrdered.id, sku: freshSku, quantity: 1 });
+    expect(result.errors).toBeUndefined();
+    expect(await cartOf(neverOrdered.id)).toMatchObject({ customerId: neverOrdered.id, region: 'EU', currency: 'EUR', items: [{ quantity: 1, variant: { sku: freshSku } }] });
   });
 
   it.each([
-    ['a quantity of 0', ADD, { cartId: cart.id, sku: freshSku, quantity: 0 }],
-    ['a negative quantity', ADD, { cartId: cart.id, sku: freshSku, quantity: -1 }],
-    ['an unknown SKU', ADD, { cartId: cart.id, sku: 'SKU-NOPE', quantity: 1 }],
-    ['an unknown cart (add)', ADD, { cartId: 'CART-NOPE', sku: freshSku, quantity: 1 }],
-    ['an unknown cart (remove)', REMOVE, { cartId: 'CART-NOPE', sku: freshSku }],
-    ['a SKU not in the cart', REMOVE, { cartId: cart.id, sku: freshSku }],
-  ])('rejects %s with BAD_USER_INPUT', async (_case, mutation, variables) => {
+    ['a quantity of 0', ADD, { customerId: cart.customerId, sku: freshSku, quantity: 0 }, '"quantity" must be at least 1'],
+    ['a negative quantity', ADD, { customerId: cart.customerId, sku: freshSku, quantity: -1 }, '"quantity" must be at least 1'],
+    ['an unknown SKU', ADD, { customerId: cart.customerId, sku: 'SKU-NOPE', quantity: 1 }, 'no product variant with SKU "SKU-NOPE"'],
+    ['a malformed customer id', ADD, { customerId: 'C"1', sku: freshSku, quantity: 1 }, '"customerId" must be a customer id'],
+    ['a SKU not in the cart', REMOVE, { customerId: cart.customerId, sku: freshSku }, `has no item with SKU "${freshSku}"`],
+    ['a customer without a cart (remove)', REMOVE, { customerId: untouched.id, sku: freshSku }, `customer ${untouched.id} has no active cart`],
+  ])('rejects %s with BAD_USER_INPUT', async (_case, mutation, variables, message) => {
     const result = await graphql(url, mutation, variables);
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain(message);
+  });
+
+  it('creates no cart when adding an unknown SKU for a customer without one', async () => {
+    const result = await graphql(url, ADD, { customerId: untouched.id, sku: 'SKU-NOPE', quantity: 1 });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await cartOf(untouched.id)).toBeNull();
+  });
+
+  it('reports VENDOR_UNAVAILABLE for a cart change while the platform is down', async () => {
+    await vendor.admin.setFaults({ failRate: 1 });
+    try {
+      const result = await graphql(url, ADD, { customerId: cart.customerId, sku: existing.variantSku, quantity: 1 });
+      expect(result.data).toBeNull();
+      expect(result.errors?.[0]).toMatchObject({ path: ['addCartItem'], extensions: { code: 'VENDOR_UNAVAILABLE', vendor: 'commerce' } });
+    } finally {
+      await vendor.admin.reset();
+    }
   });
 });
 

@@ -4,6 +4,8 @@
  */
 export const REGIONS = ['EU', 'US', 'UK'] as const;
 export type Region = (typeof REGIONS)[number];
+/** Where a customer's first cart shops when nothing tells their region. */
+export const DEFAULT_CART_REGION: Region = 'EU';
 
 /** Money in major units (58.99), with its ISO 4217 currency. */
 export interface Money {
@@ -69,7 +71,7 @@ export interface Promotion {
 }
 
 /** A cart change either succeeds or names why the request was not acceptable. */
-export type CartChange = { cart: Cart } | { rejected: 'UNKNOWN_CART' | 'UNKNOWN_SKU' | 'SKU_NOT_IN_CART' };
+export type CartChange = { cart: Cart } | { rejected: 'NO_ACTIVE_CART' | 'UNKNOWN_SKU' | 'SKU_NOT_IN_CART' };
 
 export interface CommerceAdapter {
   /** Prices and cost per product id, in the order asked; `null` for unknown products. */
@@ -82,8 +84,12 @@ export interface CommerceAdapter {
   orderById(orderId: string): Promise<Order | null>;
   /** All promotions, or only those valid at the given instant (ISO 8601). */
   promotions(activeAt?: string): Promise<Promotion[]>;
-  /** Adds `quantity` (> 0) of a variant, or raises the quantity of its existing line. */
-  addCartItem(cartId: string, sku: string, quantity: number): Promise<CartChange>;
-  /** Removes the variant's line from the cart. */
-  removeCartItem(cartId: string, sku: string): Promise<CartChange>;
+  /**
+   * Adds `quantity` (> 0) of a variant to the customer's active cart, or raises the quantity of its
+   * existing line. A customer without an active cart gets a new one, in the region of their most
+   * recent order, or in `DEFAULT_CART_REGION` if they have never ordered.
+   */
+  addCartItem(customerId: string, sku: string, quantity: number): Promise<CartChange>;
+  /** Removes the variant's line from the customer's active cart. */
+  removeCartItem(customerId: string, sku: string): Promise<CartChange>;
 }

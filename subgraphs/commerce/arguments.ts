@@ -20,6 +20,14 @@ export function readFirst(first: number, max = 100): number {
   return first;
 }
 
+/** Customer numbers such as `C0001`; other characters could not be looked up on the platform (nor be a customer). */
+export function readCustomerId(customerId: string): string {
+  if (!/^[A-Za-z0-9][\w-]{0,63}$/.test(customerId)) {
+    throw badUserInput(`"customerId" must be a customer id such as C0001 (letters, digits, "-", "_"), got "${customerId}"`);
+  }
+  return customerId;
+}
+
 export function readQuantity(quantity: number): number {
   if (quantity < 1) throw badUserInput(`"quantity" must be at least 1, got ${quantity}`);
   return quantity;
@@ -34,14 +42,14 @@ export function readInstant(name: string, value: string): string {
   return instant.toISOString();
 }
 
-const REJECTIONS: Record<Exclude<CartChange, { cart: Cart }>['rejected'], (cartId: string, sku: string) => string> = {
-  UNKNOWN_CART: (cartId) => `There is no cart "${cartId}"`,
-  UNKNOWN_SKU: (_cartId, sku) => `There is no product variant with SKU "${sku}"`,
-  SKU_NOT_IN_CART: (cartId, sku) => `Cart "${cartId}" has no item with SKU "${sku}"`,
+const REJECTIONS: Record<Exclude<CartChange, { cart: Cart }>['rejected'], (customerId: string, sku: string) => string> = {
+  NO_ACTIVE_CART: (customerId) => `customer ${customerId} has no active cart`,
+  UNKNOWN_SKU: (_customerId, sku) => `There is no product variant with SKU "${sku}"`,
+  SKU_NOT_IN_CART: (customerId, sku) => `The active cart of customer ${customerId} has no item with SKU "${sku}"`,
 };
 
 /** The changed cart, or the reason it could not change as a BAD_USER_INPUT error. */
-export function changedCart(change: CartChange, cartId: string, sku: string): Cart {
+export function changedCart(change: CartChange, customerId: string, sku: string): Cart {
   if ('cart' in change) return change.cart;
-  throw badUserInput(REJECTIONS[change.rejected](cartId, sku));
+  throw badUserInput(REJECTIONS[change.rejected](customerId, sku));
 }

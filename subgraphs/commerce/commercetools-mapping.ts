@@ -4,7 +4,12 @@ import type { Cart, Money, Order, OrderStatus, PricedLine, ProductPricing, Promo
 import type { CtCart, CtDiscountCode, CtLineItem, CtMoney, CtOrder, CtPrice, CtProductProjection, CtReference } from './commercetools-types.js';
 
 /** Platform resources → domain values. Each region is one store, whose prices live in the channel of the same key. */
-const REGION_BY_STORE_KEY: Record<string, Region> = { 'eu-webshop': 'EU', 'us-webshop': 'US', 'uk-webshop': 'UK' };
+const STORE_BY_REGION: Record<Region, { key: string; currency: string }> = {
+  EU: { key: 'eu-webshop', currency: 'EUR' },
+  US: { key: 'us-webshop', currency: 'USD' },
+  UK: { key: 'uk-webshop', currency: 'GBP' },
+};
+const REGION_BY_STORE_KEY = new Map(Object.entries(STORE_BY_REGION).map(([region, store]) => [store.key, region as Region]));
 const COST_ATTRIBUTE = 'purchase-cost';
 const CATEGORY_PREDICATE = /^categories\.key\s*=\s*"([^"]*)"$/;
 
@@ -18,7 +23,7 @@ export function toPricing(product: CtProductProjection): ProductPricing {
   return {
     productId: product.key,
     prices: prices.flatMap((price) => {
-      const region = price.channel?.key === undefined ? undefined : REGION_BY_STORE_KEY[price.channel.key];
+      const region = price.channel?.key === undefined ? undefined : REGION_BY_STORE_KEY.get(price.channel.key);
       if (region === undefined) return [];
       return [{ region, list: toMoney(price.value), sale: price.discounted ? toMoney(price.discounted.value) : null }];
     }),
@@ -88,8 +93,14 @@ function statusOf(order: CtOrder): OrderStatus {
   return 'PLACED';
 }
 
-function regionOf(store: CtReference, what: string): Region {
-  const region = store.key === undefined ? undefined : REGION_BY_STORE_KEY[store.key];
+/** The store a region sells through, and the currency its carts must be in, as a CartDraft names them. */
+export function cartStoreOf(region: Region): { store: CtReference; currency: string } {
+  const { key, currency } = STORE_BY_REGION[region];
+  return { store: { typeId: 'store', key }, currency };
+}
+
+export function regionOf(store: CtReference, what: string): Region {
+  const region = store.key === undefined ? undefined : REGION_BY_STORE_KEY.get(store.key);
   if (region === undefined) {
     throw new GraphQLError(`Vendor "commerce" sent ${what} in an unknown store "${store.key}"`, {
       extensions: { code: ErrorCode.VENDOR_BAD_RESPONSE, vendor: 'commerce' },

@@ -1,5 +1,5 @@
 import type { Cart, Order, PricedLine } from './adapter.js';
-import { changedCart, readFirst, readInstant, readQuantity, readRegion } from './arguments.js';
+import { changedCart, readCustomerId, readFirst, readInstant, readQuantity, readRegion } from './arguments.js';
 import { marginOf, priceIn } from './pricing.js';
 import type { CommerceContext } from './server.js';
 
@@ -21,10 +21,14 @@ export const resolvers = {
       adapter.promotions(args.activeOn == null ? undefined : readInstant('activeOn', args.activeOn)),
   },
   Mutation: {
-    addCartItem: async (_: unknown, args: { cartId: string; sku: string; quantity: number }, { adapter }: CommerceContext) =>
-      changedCart(await adapter.addCartItem(args.cartId, args.sku, readQuantity(args.quantity)), args.cartId, args.sku),
-    removeCartItem: async (_: unknown, args: { cartId: string; sku: string }, { adapter }: CommerceContext) =>
-      changedCart(await adapter.removeCartItem(args.cartId, args.sku), args.cartId, args.sku),
+    addCartItem: async (_: unknown, args: { customerId: string; sku: string; quantity: number }, { adapter }: CommerceContext) => {
+      const customerId = readCustomerId(args.customerId);
+      return changedCart(await adapter.addCartItem(customerId, args.sku, readQuantity(args.quantity)), customerId, args.sku);
+    },
+    removeCartItem: async (_: unknown, args: { customerId: string; sku: string }, { adapter }: CommerceContext) => {
+      const customerId = readCustomerId(args.customerId);
+      return changedCart(await adapter.removeCartItem(customerId, args.sku), customerId, args.sku);
+    },
   },
   // Entity references resolve to the representation itself; fields load through the loaders, so
   // only fields asked for cost a (batched) vendor call.

@@ -1,5 +1,6 @@
 import { CURRENCY_BY_REGION, type Region, type SeedData } from '../seed/index.js';
 import { optional, type Catalog } from './catalog.js';
+import { readCartDraft } from './cart-draft.js';
 import { invalidInput, PlatformError } from './errors.js';
 import { platformId, regionOfStore, storeOf, sumMoney } from './money.js';
 import { toLineItem } from './mapping.js';
@@ -11,24 +12,43 @@ export type CartAction =
   | { action: 'addLineItem'; sku: string; quantity: number }
   | { action: 'removeLineItem'; lineItemKey?: string; lineItemId?: string };
 
-/** The carts, kept in memory and changed by update actions. */
+/** The carts, kept in memory, created from drafts and changed by update actions. */
 export interface CartStore {
   byKey: ReadonlyMap<string, Cart>;
   collection: Collection<Cart>;
+  create(draft: unknown): Cart;
   update(cart: Cart, version: number | undefined, actions: unknown): Cart;
 }
 
 export function createCartStore(data: SeedData, catalog: Catalog): CartStore {
   const byKey = new Map<string, Cart>();
   const keysByCustomer = new Map<string, string[]>();
+  function add(cart: Cart): Cart {
+    byKey.set(cart.key, cart);
+    keysByCustomer.set(cart.customerId, [...(keysByCustomer.get(cart.customerId) ?? []), cart.key]);
+    return cart;
+  }
+
   for (const seed of data.carts) {
     const lineItems = seed.items.map((item) => lineItemFor(catalog, seed.id, seed.region, item.variantSku, item.quantity));
-    byKey.set(seed.id, withTotals({
+    add(withTotals({
       id: platformId('cart', seed.id), key: seed.id, version: 1, customerId: seed.customerId, cartState: 'Active',
       store: storeOf(seed.region), lineItems,
       createdAt: seed.updatedAt, lastModifiedAt: seed.updatedAt,
     }));
-    keysByCustomer.set(seed.customerId, [...(keysByCustomer.get(seed.customerId) ?? []), seed.id]);
+  }
+
+  function create(input: unknown): Cart {
+    const draft = readCartDraft(input, (key) => byKey.has(key));
+    const lineItems = draft.lineItems.reduce<LineItem[]>(
+      (lines, { sku, quantity }) => applyAction(catalog, draft.key, draft.region, lines, { action: 'addLineItem', sku, quantity }),
+      [],
+    );
+    const now = new Date().toISOString();
+    return add(withTotals({
+      id: platformId('cart', draft.key), key: draft.key, version: 1, customerId: draft.customerId, cartState: 'Active',
+      store: storeOf(draft.region), lineItems, createdAt: now, lastModifiedAt: now,
+    }));
   }
 
   function update(cart: Cart, version: number | undefined, actions: unknown): Cart {
@@ -51,7 +71,7 @@ export function createCartStore(data: SeedData, catalog: Catalog): CartStore {
       customerId: (customerId) => (keysByCustomer.get(customerId) ?? []).map((key) => byKey.get(key)!),
     },
   };
-  return { byKey, collection, update };
+  return { byKey, collection, create, update };
 }
 
 function applyAction(catalog: Catalog, cartKey: string, region: Region, lines: LineItem[], input: unknown): LineItem[] {

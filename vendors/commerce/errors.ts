@@ -4,7 +4,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 export class PlatformError extends Error {
   constructor(
     readonly status: number,
-    readonly code: 'InvalidInput' | 'InvalidOperation' | 'ResourceNotFound' | 'ConcurrentModification',
+    readonly code: 'InvalidInput' | 'InvalidOperation' | 'ResourceNotFound' | 'ConcurrentModification' | 'DuplicateField',
     message: string,
   ) {
     super(message);

@@ -2,7 +2,7 @@ import type { Express, Request } from 'express';
 import { createSimulatorApp, finishSimulatorApp } from '../kit/app.js';
 import type { SeedData } from '../seed/index.js';
 import { createCartStore } from './carts.js';
-import { createCatalog, optional } from './catalog.js';
+import { createCatalog } from './catalog.js';
 import { answerPlatformErrors, resourceNotFound } from './errors.js';
 import { createDiscountCodeCollection, createOrderBook, withoutExpansion } from './orders-and-codes.js';
 import { queryCollection, type QueryParams } from './query.js';
@@ -12,6 +12,7 @@ import { queryCollection, type QueryParams } from './query.js';
  *
  * - `GET /product-projections?where=key in ("P0001","P0002")` (also `sku in (...)`), `GET /product-projections/key=:key`
  * - `GET /carts?where=customerId in (...) and cartState = "Active"`, `GET /carts/key=:key`,
+ *   `POST /carts` with a CartDraft `{ key, customerId, store: { typeId: "store", key: "eu-webshop" }, currency: "EUR", lineItems?: [{ sku, quantity }] }` (201),
  *   `POST /carts/key=:key` with `{ version?, actions: [{ action: "addLineItem", sku, quantity } | { action: "removeLineItem", lineItemKey }] }`
  * - `GET /orders?where=customerId in (...)&sort=createdAt desc`, `GET /orders/order-number=:orderNumber`
  * - `GET /discount-codes?where=validFrom <= "..." and validUntil >= "..."&expand=cartDiscounts[*]`
@@ -36,6 +37,9 @@ export function createCommerceSimulator(data: SeedData): Express {
   });
   app.get('/carts/key=:key', (req, res) => {
     res.json(carts.byKey.get(req.params.key) ?? notFound('Cart', 'key', req.params.key));
+  });
+  app.post('/carts', (req, res) => {
+    res.status(201).json(carts.create(req.body));
   });
   app.post('/carts/key=:key', (req, res) => {
     const cart = carts.byKey.get(req.params.key) ?? notFound('Cart', 'key', req.params.key);
