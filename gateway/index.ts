@@ -1,12 +1,14 @@
 import { serveGraphQL } from '../lib/service/graphql.js';
 import { runUntilSignalled } from '../lib/service/run.js';
 import { readGatewayConfig } from './config.js';
+import { readTokenKeys } from './identity/keys.js';
 import { createGateway } from './server.js';
 import { loadSupergraph } from './supergraph.js';
 
 void runUntilSignalled(async () => {
   const config = readGatewayConfig(process.argv.slice(2), process.env);
   const supergraph = loadSupergraph(config.supergraphPath, config.subgraphUrls);
-  const gateway = createGateway({ supergraph, environment: config.environment, healthTimeoutMs: config.healthTimeoutMs });
+  const keys = await readTokenKeys(process.env);
+  const gateway = createGateway({ supergraph, keys, environment: config.environment, healthTimeoutMs: config.healthTimeoutMs });
   return [await serveGraphQL(gateway, { port: config.port, host: config.host })];
 });

@@ -10,7 +10,7 @@ export interface ServiceProcess {
 }
 
 export function spawnService(entry: ServiceEntry, root: string, env: NodeJS.ProcessEnv): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry.entry], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry.entry, ...(entry.args ?? [])], {
     cwd: root,
     env: { ...env, PORT: String(entry.port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,6 +7,8 @@ export interface ServiceEntry {
   /** The file that listens, relative to the project root. */
   entry: string;
   port: number;
+  /** Command-line arguments for the entry file. */
+  args?: string[];
 }
 
 export interface SubgraphEntry extends ServiceEntry {

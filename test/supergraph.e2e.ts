@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedData } from '../vendors/seed/index.js';
 import { graphql } from './support/graphql.js';
 import { startStack, type Stack } from './support/stack.js';
+import { authAs } from './support/tokens.js';
 
 /** The composed supergraph, end to end: real simulators, real subgraphs, the real gateway, over HTTP. */
 describe('the supergraph', () => {
@@ -39,9 +40,10 @@ describe('the supergraph', () => {
         }
       }`,
       { id: customer.id, region: cart.region },
+      await authAs({ kind: 'customer', id: customer.id }),
     );
-    expect(status).toBe(200);
     expect(errors).toBeUndefined();
+    expect(status).toBe(200);
     const result = data!.customer;
     expect(result.name).toBe(`${customer.firstName} ${customer.lastName}`); // crm
     expect(result.loyalty).toEqual(customer.loyalty);
@@ -120,5 +122,27 @@ describe('the supergraph', () => {
     const health = (await (await fetch(`${stack.gateway.url}/health`)).json()) as Record<string, any>;
     expect(health.status).toBe('pass');
     expect(Object.keys(health.subgraphs).sort()).toEqual(['commerce', 'crm', 'fulfillment', 'inventory', 'pim']);
+  });
+
+  // Last: it stops a subgraph for good.
+  it('keeps answering when a subgraph is down, naming it, and reports it on /health', async () => {
+    await stack.subgraphs.inventory.close();
+    const { status, data, errors } = await graphql(
+      stack.gateway.url,
+      '{ products(first: 2) { nodes { id availability(region: "EU") { inStock } } } }',
+    );
+    expect(status).toBe(200);
+    expect(data!.products.nodes).toEqual([
+      { id: 'P0001', availability: null },
+      { id: 'P0002', availability: null },
+    ]);
+    expect(errors).toHaveLength(1);
+    expect(errors![0]).toMatchObject({
+      path: ['products', 'nodes'],
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'inventory' },
+    });
+    const health = (await (await fetch(`${stack.gateway.url}/health`)).json()) as Record<string, any>;
+    expect(health.status).toBe('degraded');
+    expect(health.subgraphs.inventory.reachable).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { RunningServer } from '../../lib/service/listen.js';
 import { createGateway, type GatewayOptions } from '../../gateway/server.js';
+import { readTokenKeys } from '../../gateway/identity/keys.js';
 import { loadSupergraph } from '../../gateway/supergraph.js';
 import { SUPERGRAPH_PATH } from '../../scripts/topology.js';
 import { createCommerceSimulator } from '../../vendors/commerce/simulator.js';
@@ -67,7 +68,12 @@ export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}): 
   };
   const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, server]) => [name, `${server.url}/graphql`]));
   const gateway = await startGraphQL(
-    createGateway({ supergraph: loadSupergraph(SUPERGRAPH_PATH, urls), environment: 'test', ...gatewayOptions }),
+    createGateway({
+      supergraph: loadSupergraph(SUPERGRAPH_PATH, urls),
+      environment: 'test',
+      keys: await readTokenKeys({}),
+      ...gatewayOptions,
+    }),
   );
 
   return {

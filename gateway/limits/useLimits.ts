@@ -1,0 +1,71 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import { GraphQLError, validate, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { ErrorCode } from '../../lib/errors.js';
+import type { OperationLimits } from '../../policies/limits.js';
+import type { PrincipalKind } from '../../policies/principal.js';
+import type { GatewayContext } from '../context.js';
+
+export interface LimitsOptions {
+  limits: Record<PrincipalKind, OperationLimits>;
+}
+
+/**
+ * Refuses an operation bigger than its principal kind may send (depth, aliases, directives, tokens,
+ * cost), before anything runs, with QUERY_TOO_COMPLEX. The checks are GraphQL Armor's; they run
+ * per request because the limits depend on who asks.
+ */
+export function useLimits({ limits }: LimitsOptions): ApolloServerPlugin<GatewayContext> {
+  const rulesByKind = new Map(
+    Object.entries(limits).map(([kind, limit]) => [kind as PrincipalKind, armorRules(limit)] as const),
+  );
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, schema, source }) {
+          const kind = contextValue.principal.kind;
+          const [error] = [...tokenErrors(source, limits[kind].tokens), ...armorErrors(schema, document, rulesByKind.get(kind)!)];
+          if (error) throw tooComplex(error.message, kind);
+        },
+      };
+    },
+  };
+}
+
+function armorRules(limit: OperationLimits): ValidationRule[] {
+  const common = { exposeLimits: true, propagateOnRejection: true };
+  return [
+    maxDepthRule({ ...common, n: limit.depth, ignoreIntrospection: true }),
+    maxAliasesRule({ ...common, n: limit.aliases }),
+    maxDirectivesRule({ ...common, n: limit.directives }),
+    costLimitRule({ ...common, maxCost: limit.cost, ignoreIntrospection: true }),
+  ] as ValidationRule[];
+}
+
+/** Armor's rules throw their first finding rather than report it. */
+function armorErrors(schema: GraphQLSchema, document: DocumentNode, rules: ValidationRule[]): readonly GraphQLError[] {
+  try {
+    return validate(schema, document, rules);
+  } catch (error) {
+    return [error as GraphQLError];
+  }
+}
+
+function tokenErrors(source: string, n: number): GraphQLError[] {
+  try {
+    new MaxTokensParserWLexer(source, { n, exposeLimits: true }).parseDocument();
+    return [];
+  } catch (error) {
+    return [error as GraphQLError];
+  }
+}
+
+function tooComplex(message: string, kind: PrincipalKind): GraphQLError {
+  return new GraphQLError(`${message.replace(/^Syntax Error: /, '')} (limit for ${kind} callers)`, {
+    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } },
+  });
+}

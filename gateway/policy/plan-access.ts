@@ -1,0 +1,110 @@
+import {
+  GraphQLError,
+  getArgumentValues,
+  isObjectType,
+  type DocumentNode,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import type { ShieldOptions, ShieldRule } from '../../policies/access/rule-kinds.js';
+import { describePrincipal } from '../../policies/principal.js';
+import { collectFields, type FieldOccurrence } from './collect-fields.js';
+import type { PolicyRequestContext } from './policy-context.js';
+import type { RuleIndex } from './rule-index.js';
+import { forbidden } from './forbidden.js';
+import { rewriteDocument, type DocumentEdits } from './rewrite-document.js';
+
+export interface AccessPlan {
+  /** Set when a root mutation field is denied: nothing runs, no subgraph is called. */
+  rejection?: GraphQLError[];
+  /** What to plan and fetch. */
+  document: DocumentNode;
+  /** Whether the fetched data must pass through the shielded schema (denials to report, or rules on data). */
+  resultPass: boolean;
+}
+
+export interface PlanAccessInput {
+  schema: GraphQLSchema;
+  index: RuleIndex;
+  document: DocumentNode;
+  variables: Record<string, unknown>;
+  context: PolicyRequestContext;
+  shieldOptions: ShieldOptions;
+}
+
+type Verdict = 'allow' | 'deny' | 'later';
+
+/**
+ * Policy ①: decides every rule that needs only the principal and the arguments, before the query
+ * plan exists. Denied fields are pruned (so never fetched); denied root mutation fields reject the
+ * whole operation.
+ */
+export async function planAccess(input: PlanAccessInput): Promise<AccessPlan> {
+  const { schema, index, document } = input;
+  const { occurrences, abstractSelectionSets } = collectFields(schema, document, index);
+  const verdicts = await Promise.all(occurrences.map((occurrence) => decide(occurrence, input)));
+
+  const rejected = occurrences.filter((o, i) => o.atMutationRoot && verdicts[i] === 'deny');
+  if (rejected.length > 0) {
+    return { rejection: rejected.map((o) => forbidden(o.rules[0]![0], o.rules[0]![1].name, o.path)), document, resultPass: false };
+  }
+
+  const edits: DocumentEdits = { prune: new Set(), add: new Map() };
+  let resultPass = false;
+  occurrences.forEach((occurrence, i) => {
+    if (verdicts[i] === 'deny') edits.prune.add(occurrence.node);
+    if (verdicts[i] === 'allow') return;
+    resultPass = true;
+    const needs = occurrence.rules.flatMap(([coordinate, rule]) => rule.needs.filter((need) => hasField(schema, coordinate, need)));
+    if (needs.length > 0) addFields(edits, occurrence.selectionSet, needs);
+  });
+  if (resultPass) for (const selectionSet of abstractSelectionSets) addFields(edits, selectionSet, ['__typename']);
+  return { document: rewriteDocument(document, edits), resultPass };
+}
+
+/** `deny` only when every possible parent type denies before planning; `later` when data must decide. */
+async function decide(occurrence: FieldOccurrence, input: PlanAccessInput): Promise<Verdict> {
+  const { rules, node, definition, path } = occurrence;
+  if (rules.every(([, rule]) => rule.open)) return 'allow';
+  if (!rules.every(([, rule]) => rule.beforePlanning)) return 'later';
+  const args = getArgumentValues(definition, node, input.variables);
+  const outcomes = await Promise.all(
+    rules.map(async ([coordinate, rule]) => {
+      if (rule.open) return true;
+      const allow = await evaluate(rule.rule, args, input);
+      input.context.policyDecisions.push({
+        rule: rule.name,
+        coordinate,
+        path,
+        principal: describePrincipal(input.context.principal),
+        allow,
+        stage: 'planning',
+      });
+      return allow;
+    }),
+  );
+  if (outcomes.every(Boolean)) return 'allow';
+  return outcomes.some(Boolean) ? 'later' : 'deny';
+}
+
+async function evaluate(rule: ShieldRule, args: Record<string, unknown>, input: PlanAccessInput) {
+  try {
+    const info = {} as GraphQLResolveInfo; // rules decided before planning read neither parent nor info
+    return (await rule.resolve({}, args, input.context, info, input.shieldOptions)) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** A rule may need a field its type lacks (a schema drifted from the policy): then it reads nothing and denies. */
+function hasField(schema: GraphQLSchema, coordinate: string, field: string): boolean {
+  const type = schema.getType(coordinate.split('.')[0]!);
+  return isObjectType(type) && field in type.getFields();
+}
+
+function addFields(edits: DocumentEdits, selectionSet: SelectionSetNode, names: string[]) {
+  const fields = edits.add.get(selectionSet) ?? new Set<string>();
+  names.forEach((name) => fields.add(name));
+  edits.add.set(selectionSet, fields);
+}

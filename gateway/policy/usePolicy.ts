@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
+import { getOperationAST, getVariableValues, print, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { AccessPolicy } from '../../policies/access/policy.js';
+import { planAccess } from './plan-access.js';
+import type { PolicyRequestContext } from './policy-context.js';
+import { createResultPass } from './result-pass.js';
+import { indexRules } from './rule-index.js';
+import { shieldOptionsFor } from './shield-options.js';
+
+export interface PolicyOptions {
+  policy: AccessPolicy;
+}
+
+/**
+ * Enforces `policies/` at the gateway. `@apollo/gateway` executes query plans, not field resolvers,
+ * so shield cannot simply wrap the schema: this wraps the gateway's executor instead.
+ * Before planning, rules of the principal prune the document (denied root mutations reject it);
+ * after fetching, rules on data run over the result. On a supergraph the policy does not name,
+ * the gateway is returned untouched.
+ */
+export function usePolicy(gateway: GatewayInterface, { policy }: PolicyOptions): GatewayInterface {
+  const enforcements = new WeakMap<GraphQLSchema, Enforcement | null>();
+  const enforcementFor = (schema: GraphQLSchema) => {
+    if (!enforcements.has(schema)) enforcements.set(schema, enforcement(schema, policy));
+    return enforcements.get(schema)!;
+  };
+  // Built as soon as a schema loads, so the first request does not pay for it.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => void enforcementFor(apiSchema));
+
+  return {
+    async load(options) {
+      const { executor } = await gateway.load(options);
+      if (!executor) return { executor };
+      return {
+        executor: (requestContext) => {
+          const enforce = enforcementFor(requestContext.schema);
+          return enforce ? enforce(executor, requestContext) : executor(requestContext);
+        },
+      };
+    },
+    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
+    stop: () => gateway.stop(),
+  };
+}
+
+type Enforcement = (execute: GatewayExecutor, requestContext: GatewayGraphQLRequestContext) => ReturnType<GatewayExecutor>;
+
+function enforcement(schema: GraphQLSchema, policy: AccessPolicy): Enforcement | null {
+  const index = indexRules(schema, policy);
+  if (!index) return null;
+  const shieldOptions = shieldOptionsFor(index);
+  const resultPass = createResultPass(schema, index, shieldOptions);
+
+  return async (execute, requestContext) => {
+    const context = requestContext.context as PolicyRequestContext;
+    const { document, operation, request } = requestContext;
+    const variables = coerceVariables(schema, requestContext);
+    const plan = await planAccess({ schema, index, document, variables, context, shieldOptions });
+    if (plan.rejection) return { data: null, errors: plan.rejection };
+
+    const result = await execute(plan.document === document ? requestContext : withDocument(requestContext, plan.document));
+    if (!plan.resultPass || !result.data) return result;
+    const operationName = operation.name?.value ?? request.operationName;
+    const checked = await resultPass({ document, operationName, variables, data: result.data, context });
+    const errors = [...(result.errors ?? []), ...checked.errors];
+    return { ...result, data: checked.data, ...(errors.length > 0 ? { errors } : {}) };
+  };
+}
+
+function coerceVariables(schema: GraphQLSchema, { operation, request }: GatewayGraphQLRequestContext): Record<string, unknown> {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+  return coerced.coerced ?? {};
+}
+
+/** The pruned document gets its own hash: the gateway caches query plans by it. */
+function withDocument(requestContext: GatewayGraphQLRequestContext, document: DocumentNode): GatewayGraphQLRequestContext {
+  const operation = getOperationAST(document, requestContext.request.operationName)!;
+  const queryHash = createHash('sha256').update(print(document)).digest('hex');
+  return { ...requestContext, document, operation, queryHash };
+}
