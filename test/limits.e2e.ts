@@ -10,11 +10,14 @@ describe('operation limits per principal kind', () => {
     stack = await startStack();
   });
   const deep = '{ products(first: 1) { nodes { variants { product { variants { product { variants { product { variants { product { variants { sku } } } } } } } } } } } }';
+  const costly = `{ products(first: 1) { nodes { variants { product { variants { product { ${'...P '.repeat(100)} } } } } } } }
+    fragment P on Product { id sku name brand description }`;
   const manyAliases = `{ ${Array.from({ length: 25 }, (_, i) => `a${i}: product(id: "P0001") { id }`).join(' ')} }`;
 
   it.each([
     ['depth', deep],
     ['aliases', manyAliases],
+    ['cost', costly],
   ])('refuses an anonymous operation over the %s limit with QUERY_TOO_COMPLEX, before any vendor call', async (_limit, query) => {
     await stack.resetVendors();
     const { status, errors } = await graphql(stack.gateway.url, query);
@@ -27,6 +30,7 @@ describe('operation limits per principal kind', () => {
   it.each([
     ['depth', deep],
     ['aliases', manyAliases],
+    ['cost', costly],
   ])('lets staff send the same operation (%s)', async (_limit, query) => {
     const { errors } = await graphql(stack.gateway.url, query, undefined, await authAs({ kind: 'staff', id: 's', roles: [] }));
     expect(errors).toBeUndefined();
