@@ -14,6 +14,10 @@ export async function runUntilSignalled(start: () => Promise<RunningServer[]>): 
       console.error(error.message);
       process.exit(2);
     }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`${(error as Error).message}: another process listens there (set PORT to move this one)`);
+      process.exit(1);
+    }
     throw error;
   }
   for (const server of servers) console.log(`${server.name} listening on ${server.url}`);
