@@ -137,6 +137,12 @@ describe('field-level access at the gateway', () => {
     expect(codesAt((await ask(supportAgent, listing)).errors)).toEqual([['customers', 'FORBIDDEN']]);
   });
 
+  it('keeps the rest of the answer when a root field is denied', async () => {
+    const { data, errors } = await ask(anonymous, '{ products(first: 1) { nodes { id } } customers(first: 1) { totalCount } }');
+    expect(data).toEqual({ products: { nodes: [{ id: 'P0001' }] }, customers: null });
+    expect(codesAt(errors)).toEqual([['customers', 'FORBIDDEN']]);
+  });
+
   it('denies inside lists at the exact index of every item', async () => {
     const { data, errors } = await ask(lookupAgent, '{ customers(first: 3) { nodes { id email } } }');
     expect(data!.customers.nodes.map((n: any) => n.email)).toEqual([null, null, null]);

@@ -1,6 +1,6 @@
-import { isObjectType, type GraphQLSchema } from 'graphql';
+import { isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
 import type { AccessPolicy } from '../../policies/access/policy.js';
-import { indexRules, type FieldRule } from './rule-index.js';
+import { indexRules, type FieldRule, type RuleIndex } from './rule-index.js';
 
 export interface CoverageRow {
   coordinate: string;
@@ -18,7 +18,7 @@ export interface Coverage {
 /**
  * Which rule governs each field, and what is wrong: a field left to the fallback, a field of a
  * sensitive type left open by a type-wide `allow` (a new field there would be public unseen),
- * a rule naming a type or field the schema does not have.
+ * a guarded root field that is non-null, a rule naming a type or field the schema does not have.
  */
 export function checkCoverage(schema: GraphQLSchema, policy: AccessPolicy, sensitiveTypes: string[]): Coverage {
   const index = indexRules(schema, policy);
@@ -38,7 +38,16 @@ export function checkCoverage(schema: GraphQLSchema, policy: AccessPolicy, sensi
     }
     return [];
   });
-  return { rows, problems: [...problems, ...staleRules(schema, policy)] };
+  return { rows, problems: [...problems, ...nonNullGuardedRoots(schema, index), ...staleRules(schema, policy)] };
+}
+
+/** A denied non-null root field would null the whole answer, not just itself. */
+function nonNullGuardedRoots(schema: GraphQLSchema, index: RuleIndex): string[] {
+  const query = schema.getQueryType();
+  if (!query) return [];
+  return Object.values(query.getFields())
+    .filter((field) => isNonNullType(field.type) && !index.get(`${query.name}.${field.name}`)?.open)
+    .map((field) => `${query.name}.${field.name} is guarded but non-null: a denial would null the whole answer`);
 }
 
 function staleRules(schema: GraphQLSchema, policy: AccessPolicy): string[] {
