@@ -10,7 +10,7 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
-import { applyMiddleware } from 'graphql-middleware';
+import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { rule, shield } from 'graphql-shield';
 import { ErrorCode } from '../../lib/errors.js';
 import type { ShieldOptions, ShieldRule } from '../../policies/access/rule-kinds.js';
@@ -36,7 +36,8 @@ export type ResultPass = (input: ResultPassInput) => Promise<{ data: Record<stri
  */
 export function createResultPass(apiSchema: GraphQLSchema, index: RuleIndex, options: ShieldOptions): ResultPass {
   const schema = readByResponseKey(buildSchema(printSchema(apiSchema)));
-  const shielded = applyMiddleware(schema, shield(ruleTree(index, options), options));
+  const middleware = shield(ruleTree(index, options), options).generate(schema) as IMiddlewareTypeMap;
+  const shielded = applyMiddleware(schema, onlyGuarded(middleware, index));
   return async ({ document, operationName, variables, data, context }) => {
     const result = await execute({
       schema: shielded,
@@ -72,6 +73,22 @@ function ruleTree(index: RuleIndex, options: ShieldOptions): Record<string, Reco
     tree[type][field] = fieldRule.beforePlanning ? fieldRule.rule : recorded(coordinate, fieldRule, options);
   }
   return tree;
+}
+
+/**
+ * Shield wraps every field, `allow` ones too; wrapped, each becomes a promise. Open fields keep
+ * their plain synchronous resolver: the pass then costs in proportion to the guarded fields only.
+ */
+function onlyGuarded(middleware: IMiddlewareTypeMap, index: RuleIndex): IMiddlewareTypeMap {
+  const guarded: IMiddlewareTypeMap = {};
+  for (const [type, fields] of Object.entries(middleware)) {
+    for (const [field, fieldMiddleware] of Object.entries(fields as Record<string, unknown>)) {
+      if (index.get(`${type}.${field}`)?.open !== false) continue;
+      guarded[type] ??= {};
+      (guarded[type] as Record<string, unknown>)[field] = fieldMiddleware;
+    }
+  }
+  return guarded;
 }
 
 /** Rules on data are decided here, so they are recorded here, at their exact paths. */
