@@ -9,7 +9,7 @@ import {
 } from 'graphql';
 import type { ShieldOptions, ShieldRule } from '../../policies/access/rule-kinds.js';
 import { describePrincipal } from '../../policies/principal.js';
-import { collectFields, type FieldOccurrence } from './collect-fields.js';
+import { collectFields, type CollectedFields, type FieldOccurrence } from './collect-fields.js';
 import type { PolicyRequestContext } from './policy-context.js';
 import type { RuleIndex } from './rule-index.js';
 import { forbidden } from './forbidden.js';
@@ -28,9 +28,27 @@ export interface PlanAccessInput {
   schema: GraphQLSchema;
   index: RuleIndex;
   document: DocumentNode;
+  /** Apollo Server's hash of the document's source. */
+  queryHash: string;
   variables: Record<string, unknown>;
   context: PolicyRequestContext;
   shieldOptions: ShieldOptions;
+  caches: PlanCaches;
+}
+
+/**
+ * Work that depends on the document alone (its fields) or on the document and the verdicts (its
+ * rewrite) is done once: Apollo Server hands the same parsed document for the same query.
+ */
+export interface PlanCaches {
+  fields: WeakMap<DocumentNode, CollectedFields>;
+  rewrites: Map<string, DocumentNode>;
+}
+
+const MAX_REWRITES = 1_000;
+
+export function createPlanCaches(): PlanCaches {
+  return { fields: new WeakMap(), rewrites: new Map() };
 }
 
 type Verdict = 'allow' | 'deny' | 'later';
@@ -41,8 +59,10 @@ type Verdict = 'allow' | 'deny' | 'later';
  * whole operation.
  */
 export async function planAccess(input: PlanAccessInput): Promise<AccessPlan> {
-  const { schema, index, document } = input;
-  const { occurrences, abstractSelectionSets } = collectFields(schema, document, index);
+  const { schema, index, document, caches } = input;
+  let collected = caches.fields.get(document);
+  if (!collected) caches.fields.set(document, (collected = collectFields(schema, document, index)));
+  const { occurrences } = collected;
   const verdicts = await Promise.all(occurrences.map((occurrence) => decide(occurrence, input)));
 
   const rejected = occurrences.filter((o, i) => o.atMutationRoot && verdicts[i] === 'deny');
@@ -50,17 +70,33 @@ export async function planAccess(input: PlanAccessInput): Promise<AccessPlan> {
     return { rejection: rejected.map((o) => forbidden(o.rules[0]![0], o.rules[0]![1].name, o.path)), document, resultPass: false };
   }
 
+  const resultPass = verdicts.some((verdict) => verdict !== 'allow');
+  const rewriteKey = `${input.queryHash}:${verdicts.map((verdict) => verdict[0]).join('')}`;
+  let rewritten = caches.rewrites.get(rewriteKey);
+  if (!rewritten) {
+    rewritten = rewriteDocument(document, editsFor(schema, collected, verdicts, resultPass));
+    if (caches.rewrites.size >= MAX_REWRITES) caches.rewrites.delete(caches.rewrites.keys().next().value!);
+    caches.rewrites.set(rewriteKey, rewritten);
+  }
+  return { document: rewritten, resultPass };
+}
+
+/** Denied fields out; what the result pass will read in: the fields rules need, `__typename` on abstract types. */
+function editsFor(
+  schema: GraphQLSchema,
+  { occurrences, abstractSelectionSets }: CollectedFields,
+  verdicts: Verdict[],
+  resultPass: boolean,
+): DocumentEdits {
   const edits: DocumentEdits = { prune: new Set(), add: new Map() };
-  let resultPass = false;
   occurrences.forEach((occurrence, i) => {
     if (verdicts[i] === 'deny') edits.prune.add(occurrence.node);
     if (verdicts[i] === 'allow') return;
-    resultPass = true;
     const needs = occurrence.rules.flatMap(([coordinate, rule]) => rule.needs.filter((need) => hasField(schema, coordinate, need)));
     if (needs.length > 0) addFields(edits, occurrence.selectionSet, needs);
   });
   if (resultPass) for (const selectionSet of abstractSelectionSets) addFields(edits, selectionSet, ['__typename']);
-  return { document: rewriteDocument(document, edits), resultPass };
+  return edits;
 }
 
 /** `deny` only when every possible parent type denies before planning; `later` when data must decide. */

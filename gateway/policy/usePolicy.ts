@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { getOperationAST, getVariableValues, print, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { AccessPolicy } from '../../policies/access/policy.js';
-import { planAccess } from './plan-access.js';
+import { createPlanCaches, planAccess } from './plan-access.js';
 import type { PolicyRequestContext } from './policy-context.js';
 import { createResultPass } from './result-pass.js';
 import { indexRules } from './rule-index.js';
@@ -51,15 +51,17 @@ function enforcement(schema: GraphQLSchema, policy: AccessPolicy): Enforcement |
   if (!index) return null;
   const shieldOptions = shieldOptionsFor(index);
   const resultPass = createResultPass(schema, index, shieldOptions);
+  const caches = createPlanCaches();
+  const hashes = new WeakMap<DocumentNode, string>();
 
   return async (execute, requestContext) => {
     const context = requestContext.context as PolicyRequestContext;
-    const { document, operation, request } = requestContext;
+    const { document, operation, request, queryHash } = requestContext;
     const variables = coerceVariables(schema, requestContext);
-    const plan = await planAccess({ schema, index, document, variables, context, shieldOptions });
+    const plan = await planAccess({ schema, index, document, queryHash, variables, context, shieldOptions, caches });
     if (plan.rejection) return { data: null, errors: plan.rejection };
 
-    const result = await execute(plan.document === document ? requestContext : withDocument(requestContext, plan.document));
+    const result = await execute(plan.document === document ? requestContext : withDocument(requestContext, plan.document, hashes));
     if (!plan.resultPass || !result.data) return result;
     const operationName = operation.name?.value ?? request.operationName;
     const checked = await resultPass({ document, operationName, variables, data: result.data, context });
@@ -73,9 +75,14 @@ function coerceVariables(schema: GraphQLSchema, { operation, request }: GatewayG
   return coerced.coerced ?? {};
 }
 
-/** The pruned document gets its own hash: the gateway caches query plans by it. */
-function withDocument(requestContext: GatewayGraphQLRequestContext, document: DocumentNode): GatewayGraphQLRequestContext {
+/** The rewritten document gets its own hash: the gateway caches query plans by it. */
+function withDocument(
+  requestContext: GatewayGraphQLRequestContext,
+  document: DocumentNode,
+  hashes: WeakMap<DocumentNode, string>,
+): GatewayGraphQLRequestContext {
   const operation = getOperationAST(document, requestContext.request.operationName)!;
-  const queryHash = createHash('sha256').update(print(document)).digest('hex');
+  let queryHash = hashes.get(document);
+  if (!queryHash) hashes.set(document, (queryHash = createHash('sha256').update(print(document)).digest('hex')));
   return { ...requestContext, document, operation, queryHash };
 }
