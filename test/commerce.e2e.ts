@@ -196,9 +196,11 @@ describe("Cart mutations (on the customer's active cart)", () => {
   const neverOrdered = cartless.find((customer) => latestOrderOf(customer.id) === undefined)!;
   const untouched = cartless.find((customer) => customer !== shopperAbroad && customer !== neverOrdered)!;
 
-  it("adds a new item to the customer's cart, priced in the cart region", async () => {
+  it("adds a new item to the customer's cart, priced in the cart region, reading only the cart first", async () => {
+    await vendor.admin.reset();
     const result = await graphql(url, ADD, { customerId: cart.customerId, sku: freshSku, quantity: 2 });
     expect(result.errors).toBeUndefined();
+    expect((await vendor.admin.calls()).total).toBe(2); // the active cart, then the update
     expect(result.data!.addCartItem).toMatchObject({ id: cart.id, customerId: cart.customerId });
     const unit = effectiveCents(fresh, cart.region);
     expect(itemOf(result.data!.addCartItem, freshSku)).toEqual({ quantity: 2, variant: { sku: freshSku }, product: { id: fresh.id }, unitPrice: { amount: cents(unit) }, lineTotal: { amount: cents(unit * 2) } });
@@ -257,6 +259,19 @@ describe("Cart mutations (on the customer's active cart)", () => {
     const result = await graphql(url, ADD, { customerId: untouched.id, sku: 'SKU-NOPE', quantity: 1 });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await cartOf(untouched.id)).toBeNull();
+  });
+
+  it('puts both lines into one new cart when two first adds race (the second finds the cart key taken)', async () => {
+    const racer = cartless.find((customer) => ![shopperAbroad, neverOrdered, untouched].includes(customer))!;
+    // Slow vendor calls make both adds read "no cart" before either creates it.
+    await vendor.admin.setFaults({ latencyMs: 50 });
+    try {
+      const results = await Promise.all([1, 2].map((quantity) => graphql(url, ADD, { customerId: racer.id, sku: freshSku, quantity })));
+      expect(results.map((result) => result.errors)).toEqual([undefined, undefined]);
+    } finally {
+      await vendor.admin.reset();
+    }
+    expect(await cartOf(racer.id)).toMatchObject({ id: `CART-${racer.id}`, items: [{ quantity: 3, variant: { sku: freshSku } }] });
   });
 
   it('reports VENDOR_UNAVAILABLE for a cart change while the platform is down', async () => {

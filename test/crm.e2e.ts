@@ -149,21 +149,25 @@ describe('crm subgraph: updateConsent', () => {
     updateConsent(customerId: $id, consent: $consent) { id consent { email sms profiling } }
   }`;
 
-  it('changes only the given fields, and a later read sees the change', async () => {
+  it('changes only the given fields in one vendor call, and a later read sees the change', async () => {
     const seed = seedCustomer('C0003');
     const email = !seed.consent.email;
+    await vendor.admin.reset();
     const { data, errors } = await query(mutation, { id: 'C0003', consent: { email } });
     expect(errors).toBeUndefined();
+    expect((await vendor.admin.calls()).total).toBe(1);
     expect(data?.updateConsent.consent).toEqual({ ...seed.consent, email });
 
     const read = await query(`{ customer(id: "C0003") { consent { email sms profiling } } }`);
     expect(read.data?.customer.consent).toEqual({ ...seed.consent, email });
   });
 
-  it('returns null for an unknown customer', async () => {
+  it("returns null for an unknown customer (the CRM's 404), after one vendor call", async () => {
+    await vendor.admin.reset();
     const { data, errors } = await query(mutation, { id: 'C9999', consent: { sms: true } });
     expect(errors).toBeUndefined();
     expect(data?.updateConsent).toBeNull();
+    expect((await vendor.admin.calls()).total).toBe(1);
   });
 
   it.each([[{}], [{ email: null }]])('rejects consent %j with BAD_USER_INPUT', async (consent) => {

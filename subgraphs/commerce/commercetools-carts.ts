@@ -1,11 +1,12 @@
-import type { VendorClient } from '../../lib/subgraph/vendor-client.js';
-import { DEFAULT_CART_REGION, type Cart, type CartChange, type CommerceAdapter, type Region } from './adapter.js';
+import { vendorUnavailable, type VendorAnswer, type VendorClient } from '../../lib/subgraph/vendor-client.js';
+import { DEFAULT_CART_REGION, type CartChange, type CommerceAdapter, type Region } from './adapter.js';
 import { cartStoreOf, regionOf, toCart } from './commercetools-mapping.js';
 import { keyIn, queryAll } from './commercetools-query.js';
-import type { CtCart, CtOrder, CtPage } from './commercetools-types.js';
+import type { CtCart, CtErrorBody, CtOrder, CtPage } from './commercetools-types.js';
 
 type CartLine = { sku: string; quantity: number };
 type CartUpdateAction = ({ action: 'addLineItem' } & CartLine) | { action: 'removeLineItem'; lineItemId: string };
+type Rejection = Extract<CartChange, { rejected: string }>['rejected'];
 
 /** Each customer's active cart on the platform (the most recently changed one), in the order asked. */
 export async function activeCartsOf(client: VendorClient, customerIds: readonly string[]): Promise<(CtCart | null)[]> {
@@ -17,18 +18,13 @@ export async function activeCartsOf(client: VendorClient, customerIds: readonly 
 }
 
 /**
- * Cart changes addressed by customer: each acts on the customer's active cart.
- * The vendor client reports every 4xx as an outage, so the checks the platform would answer
- * with a 400/404 are made first, with reads: an unknown SKU or a missing item is the caller's mistake.
+ * Cart changes addressed by customer: each acts on the customer's active cart. The platform checks
+ * the SKU itself (no catalog read first): its 400/404 refusals become the change's rejection.
  */
 export function createCartCommands(client: VendorClient): Pick<CommerceAdapter, 'addCartItem' | 'removeCartItem'> {
   const activeCartOf = async (customerId: string) => (await activeCartsOf(client, [customerId]))[0] ?? null;
-  const update = async (cart: CtCart, action: CartUpdateAction): Promise<Cart> =>
-    toCart(await client.post<CtCart>(`/carts/key=${encodeURIComponent(cart.key)}`, { actions: [action] }));
-
-  async function skuExists(sku: string): Promise<boolean> {
-    return (await client.get<CtPage<unknown>>('/product-projections', { where: keyIn('sku', [sku]), limit: 1 })).total > 0;
-  }
+  const update = (cartKey: string, action: CartUpdateAction) =>
+    client.send<CtCart>('POST', `/carts/key=${encodeURIComponent(cartKey)}`, { body: { actions: [action] } });
 
   /** The platform has no customer profile to read a region from: the latest order's store tells it best. */
   async function regionForFirstCart(customerId: string): Promise<Region> {
@@ -37,26 +33,55 @@ export function createCartCommands(client: VendorClient): Pick<CommerceAdapter, 
     return order === undefined ? DEFAULT_CART_REGION : regionOf(order.store, `order ${order.orderNumber}`);
   }
 
-  /** Creates the cart with its first line in one call, so a failed add leaves no empty cart behind. */
-  async function createCart(customerId: string, line: CartLine): Promise<Cart> {
-    const draft = { key: `CART-${customerId}`, customerId, ...cartStoreOf(await regionForFirstCart(customerId)), lineItems: [line] };
-    return toCart(await client.post<CtCart>('/carts', draft));
+  /**
+   * Creates the cart with its first line in one call, so a refused line leaves no empty cart behind.
+   * If a concurrent change created it first (its key is taken), the line goes into that cart.
+   */
+  async function createCart(customerId: string, line: CartLine): Promise<VendorAnswer<CtCart>> {
+    const key = `CART-${customerId}`;
+    const draft = { key, customerId, ...cartStoreOf(await regionForFirstCart(customerId)), lineItems: [line] };
+    const created = await client.send<CtCart>('POST', '/carts', { body: draft });
+    return !created.ok && errorCodeOf(created.body) === 'DuplicateField' ? update(key, { action: 'addLineItem', ...line }) : created;
+  }
+
+  /** The changed cart, or the platform's refusal as the domain's rejection. */
+  function changeOf(answer: VendorAnswer<CtCart>, what: string): CartChange {
+    if (answer.ok) return { cart: toCart(answer.body) };
+    const code = errorCodeOf(answer.body);
+    const rejected = rejectionOf(answer.status, code);
+    if (rejected) return { rejected };
+    throw vendorUnavailable('commerce', `${what}: HTTP ${answer.status} (${code ?? 'no error code'})`);
   }
 
   return {
-    async addCartItem(customerId, sku, quantity): Promise<CartChange> {
-      const [cart, known] = await Promise.all([activeCartOf(customerId), skuExists(sku)]);
-      if (!known) return { rejected: 'UNKNOWN_SKU' };
+    async addCartItem(customerId, sku, quantity) {
+      const cart = await activeCartOf(customerId);
       const line = { sku, quantity };
-      return { cart: cart === null ? await createCart(customerId, line) : await update(cart, { action: 'addLineItem', ...line }) };
+      if (cart === null) return changeOf(await createCart(customerId, line), 'POST /carts');
+      return changeOf(await update(cart.key, { action: 'addLineItem', ...line }), 'POST /carts/key=:key');
     },
 
-    async removeCartItem(customerId, sku): Promise<CartChange> {
+    async removeCartItem(customerId, sku) {
       const cart = await activeCartOf(customerId);
       if (cart === null) return { rejected: 'NO_ACTIVE_CART' };
       const line = cart.lineItems.find((item) => item.variant.sku === sku);
       if (line === undefined) return { rejected: 'SKU_NOT_IN_CART' };
-      return { cart: await update(cart, { action: 'removeLineItem', lineItemId: line.id }) };
+      return changeOf(await update(cart.key, { action: 'removeLineItem', lineItemId: line.id }), 'POST /carts/key=:key');
     },
   };
+}
+
+/**
+ * What a refusal of a cart change means. Quantities are positive (the port's contract), so an
+ * invalid line is an unknown SKU; an unknown line or cart means it changed since it was read.
+ */
+function rejectionOf(status: number, code: string | undefined): Rejection | null {
+  if (status === 404) return 'NO_ACTIVE_CART';
+  if (status === 400 && code === 'InvalidInput') return 'UNKNOWN_SKU';
+  if (status === 400 && code === 'InvalidOperation') return 'SKU_NOT_IN_CART';
+  return null;
+}
+
+function errorCodeOf(refusal: unknown): string | undefined {
+  return (refusal as Partial<CtErrorBody> | null)?.errors?.[0]?.code;
 }

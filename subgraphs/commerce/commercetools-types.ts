@@ -71,3 +71,10 @@ export interface CtPage<T> {
   total: number;
   results: T[];
 }
+
+/** The platform's error body (with a 4xx): the first error's `code` says what was refused. */
+export interface CtErrorBody {
+  statusCode: number;
+  message: string;
+  errors: { code: string; message: string }[];
+}

@@ -58,6 +58,6 @@ export interface CrmAdapter {
   /** In the order asked; `null` for an unknown id. */
   customersByIds(ids: readonly string[]): Promise<(Customer | null)[]>;
   customers(request: CustomerPageRequest): Promise<CustomerPage>;
-  /** Applies the given consent changes to an existing customer and returns the customer as updated. */
-  updateConsent(customerId: string, changes: Partial<Consent>): Promise<Customer>;
+  /** Applies the given consent changes to a customer and returns the customer as updated; `null` for an unknown id. */
+  updateConsent(customerId: string, changes: Partial<Consent>): Promise<Customer | null>;
 }

@@ -34,10 +34,8 @@ export const resolvers: GraphQLResolverMap<CrmContext> = {
 
   Mutation: {
     async updateConsent(_: unknown, { customerId, consent }: UpdateConsentArgs, { adapter, loaders }: CrmContext) {
-      const changes = readConsentChanges(consent);
-      if (!(await loaders.customers.load(customerId))) return null;
-      const updated = await adapter.updateConsent(customerId, changes);
-      loaders.customers.clear(customerId).prime(customerId, updated);
+      const updated = await adapter.updateConsent(customerId, readConsentChanges(consent));
+      if (updated) loaders.customers.clear(customerId).prime(customerId, updated);
       return updated;
     },
   },

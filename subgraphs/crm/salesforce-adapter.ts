@@ -1,4 +1,4 @@
-import { createVendorClient } from '../../lib/subgraph/vendor-client.js';
+import { createVendorClient, vendorUnavailable } from '../../lib/subgraph/vendor-client.js';
 import type { Consent, CrmAdapter, CustomerPageRequest } from './adapter.js';
 import { toConsentFields, toCustomer, type ContactRecord } from './salesforce-contact.js';
 
@@ -55,10 +55,13 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): CrmA
       return { customers: records.slice(0, limit).map(toCustomer), totalCount };
     },
 
+    // The CRM answers an unknown customer number with 404, so nothing is read first.
     async updateConsent(customerId: string, changes: Partial<Consent>) {
-      // The vendor client only POSTs; Salesforce accepts `_HttpMethod=PATCH` as the override.
-      const path = `${API}/sobjects/Contact/CustomerNumber__c/${encodeURIComponent(customerId)}?_HttpMethod=PATCH`;
-      return toCustomer(await client.post<ContactRecord>(path, toConsentFields(changes)));
+      const path = `${API}/sobjects/Contact/CustomerNumber__c/${encodeURIComponent(customerId)}`;
+      const answer = await client.send<ContactRecord>('PATCH', path, { body: toConsentFields(changes) });
+      if (answer.ok) return toCustomer(answer.body);
+      if (answer.status === 404) return null;
+      throw vendorUnavailable('crm', `PATCH ${API}/sobjects/Contact/CustomerNumber__c/:id: HTTP ${answer.status}`);
     },
   };
 }

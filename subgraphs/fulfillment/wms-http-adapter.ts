@@ -1,6 +1,5 @@
 import { createVendorClient, vendorUnavailable } from '../../lib/subgraph/vendor-client.js';
 import type { BookingOutcome, FulfillmentAdapter } from './adapter.js';
-import { postCommand } from './vendor-command.js';
 import {
   toBooking,
   toCapacityDays,
@@ -21,8 +20,7 @@ export interface WmsAdapterOptions {
 
 /** The fulfillment port over the WMS's REST API (`/wms/v1`). */
 export function createWmsHttpAdapter(options: WmsAdapterOptions): FulfillmentAdapter {
-  const command = { vendor: VENDOR, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 5_000 };
-  const client = createVendorClient(command);
+  const client = createVendorClient({ vendor: VENDOR, ...options });
 
   return {
     async itemsBySkus(skus) {
@@ -49,17 +47,17 @@ export function createWmsHttpAdapter(options: WmsAdapterOptions): FulfillmentAda
 
     async book(request): Promise<BookingOutcome> {
       const body = { item_number: request.sku, region_code: request.region, ship_date: request.shipDate, client_reference: request.reference };
-      const answer = await postCommand(command, '/wms/v1/shipments', body);
-      if (answer.status === 200 || answer.status === 201) return { booked: toBooking(answer.body as WmsShipment) };
-      const message = (answer.body as { message?: string }).message ?? `HTTP ${answer.status}`;
+      const answer = await client.send<WmsShipment>('POST', '/wms/v1/shipments', { body });
+      if (answer.ok) return { booked: toBooking(answer.body) };
+      const message = (answer.body as { message?: string } | null)?.message ?? `HTTP ${answer.status}`;
       if (answer.status === 409) return { refused: 'NO_CAPACITY', message };
       if (answer.status === 422) return { refused: 'UNKNOWN_SKU', message };
       throw vendorUnavailable(VENDOR, `POST /wms/v1/shipments: HTTP ${answer.status} (${message})`);
     },
 
     async cancelBooking(bookingId) {
-      const answer = await postCommand(command, `/wms/v1/shipments/${encodeURIComponent(bookingId)}/cancel`);
-      if (answer.status === 200) return true;
+      const answer = await client.send('POST', `/wms/v1/shipments/${encodeURIComponent(bookingId)}/cancel`);
+      if (answer.ok) return true;
       if (answer.status === 404 || answer.status === 409) return false;
       throw vendorUnavailable(VENDOR, `POST /wms/v1/shipments/:id/cancel: HTTP ${answer.status}`);
     },
