@@ -1,14 +1,7 @@
 import type { Region, StockLookup, StockPosition, StockSource } from './adapter.js';
 
-/** `SourceAvailability` as resolvers return it. */
-export interface SourceAvailabilityView {
-  source: StockSource;
-  locationId: string;
-  available: number;
-  reserved: number;
-  safetyStock: number;
-  leadTimeDays: number | null;
-}
+/** `SourceAvailability` as resolvers return it: a stock position, whatever its variant. */
+export type SourceAvailabilityView = Omit<StockPosition, 'variantSku'>;
 
 /** `Availability` as resolvers return it. */
 export interface AvailabilityView {
