@@ -11,7 +11,7 @@ import { SUPERGRAPH_PATH } from '../scripts/topology.js';
 /**
  * One gateway to measure, on the committed supergraph:
  *   plain       `@apollo/gateway` in Apollo Server, nothing of ours
- *   policy-off  our gateway (identity, limits) without the access policy
+ *   policy-off  our gateway (identity) without the access policy and its limits
  *   policy-on   our gateway as it ships
  */
 const { values } = parseArgs({ options: { variant: { type: 'string' }, port: { type: 'string' } } });

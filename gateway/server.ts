@@ -1,5 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
 import type { GraphQLService } from '../lib/service/graphql.js';
 import { accessPolicy } from '../policies/access/permissions.js';
 import type { AccessPolicy } from '../policies/access/policy.js';
@@ -12,6 +13,7 @@ import type { TokenKeys } from './identity/keys.js';
 import { useIdentity } from './identity/useIdentity.js';
 import { useLimits } from './limits/useLimits.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
+import { indexRules } from './policy/rule-index.js';
 import { usePolicy } from './policy/usePolicy.js';
 import type { Supergraph } from './supergraph.js';
 
@@ -39,16 +41,17 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
     buildService: ({ name, url }) => new SubgraphDataSource({ name, url: urls.get(name) ?? url ?? '' }),
   });
   const principalFor = useIdentity({ keys: options.keys });
+  const policy = options.policy === undefined ? accessPolicy : options.policy;
   const production = environment === 'production';
   const server = new ApolloServer<GatewayContext>({
-    gateway: options.policy === null ? gateway : usePolicy(gateway, { policy: options.policy ?? accessPolicy }),
+    gateway: policy ? usePolicy(gateway, { policy }) : gateway,
     introspection: !production,
     includeStacktraceInErrorResponses: environment === 'development',
     hideSchemaDetailsFromClientErrors: production,
     formatError: maskUnexpectedErrors(environment),
     // The parser's own bound, so no principal kind's token limit is ever checked on a runaway document.
     parseOptions: { maxTokens: Math.max(...Object.values(OPERATION_LIMITS).map((limit) => limit.tokens)) },
-    plugins: [useLimits({ limits: OPERATION_LIMITS }), ...observing(options.observe)],
+    plugins: [useLimits({ limits: OPERATION_LIMITS, appliesTo: describedBy(policy) }), ...observing(options.observe)],
   });
   return {
     name: 'gateway',
@@ -65,4 +68,16 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
 function observing(observe: GatewayOptions['observe']): ApolloServerPlugin<GatewayContext>[] {
   if (!observe) return [];
   return [{ requestDidStart: async () => ({ willSendResponse: async ({ contextValue }) => observe(contextValue) }) }];
+}
+
+/**
+ * The policy and its limits hold on the supergraphs it describes; on any other the gateway answers
+ * exactly as plain `@apollo/gateway` does.
+ */
+function describedBy(policy: AccessPolicy | null): (schema: GraphQLSchema) => boolean {
+  const described = new WeakMap<GraphQLSchema, boolean>();
+  return (schema) => {
+    if (!described.has(schema)) described.set(schema, policy !== null && indexRules(schema, policy) !== null);
+    return described.get(schema)!;
+  };
 }

@@ -12,6 +12,8 @@ import type { GatewayContext } from '../context.js';
 
 export interface LimitsOptions {
   limits: Record<PrincipalKind, OperationLimits>;
+  /** Whether the limits hold on this schema (they are part of the policy, which knows its own schema). */
+  appliesTo: (schema: GraphQLSchema) => boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface LimitsOptions {
  * cost), before anything runs, with QUERY_TOO_COMPLEX. The checks are GraphQL Armor's; they run
  * per request because the limits depend on who asks.
  */
-export function useLimits({ limits }: LimitsOptions): ApolloServerPlugin<GatewayContext> {
+export function useLimits({ limits, appliesTo }: LimitsOptions): ApolloServerPlugin<GatewayContext> {
   const rulesByKind = new Map(
     Object.entries(limits).map(([kind, limit]) => [kind as PrincipalKind, armorRules(limit)] as const),
   );
@@ -27,6 +29,7 @@ export function useLimits({ limits }: LimitsOptions): ApolloServerPlugin<Gateway
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, schema, source }) {
+          if (!appliesTo(schema)) return;
           const kind = contextValue.principal.kind;
           const [error] = [...tokenErrors(source, limits[kind].tokens), ...armorErrors(schema, document, rulesByKind.get(kind)!)];
           if (error) throw tooComplex(error.message, kind);
