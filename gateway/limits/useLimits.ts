@@ -18,21 +18,31 @@ export interface LimitsOptions {
 
 /**
  * Refuses an operation bigger than its principal kind may send (depth, aliases, directives, tokens,
- * cost), before anything runs, with QUERY_TOO_COMPLEX. The checks are GraphQL Armor's; they run
- * per request because the limits depend on who asks.
+ * cost), before anything runs, with QUERY_TOO_COMPLEX. The checks are GraphQL Armor's, run per
+ * principal kind; a document's finding for a kind is kept (Apollo Server hands the same parsed
+ * document for the same query), so a hot query is checked once per kind, not once per request.
  */
 export function useLimits({ limits, appliesTo }: LimitsOptions): ApolloServerPlugin<GatewayContext> {
   const rulesByKind = new Map(
     Object.entries(limits).map(([kind, limit]) => [kind as PrincipalKind, armorRules(limit)] as const),
   );
+  const findings = new WeakMap<DocumentNode, Map<PrincipalKind, GraphQLError | null>>();
+  const findingFor = (schema: GraphQLSchema, document: DocumentNode, source: string, kind: PrincipalKind) => {
+    let byKind = findings.get(document);
+    if (!byKind) findings.set(document, (byKind = new Map()));
+    if (!byKind.has(kind)) {
+      const [error] = [...tokenErrors(source, limits[kind].tokens), ...armorErrors(schema, document, rulesByKind.get(kind)!)];
+      byKind.set(kind, error ? tooComplex(error.message, kind) : null);
+    }
+    return byKind.get(kind);
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, schema, source }) {
           if (!appliesTo(schema)) return;
-          const kind = contextValue.principal.kind;
-          const [error] = [...tokenErrors(source, limits[kind].tokens), ...armorErrors(schema, document, rulesByKind.get(kind)!)];
-          if (error) throw tooComplex(error.message, kind);
+          const error = findingFor(schema, document, source, contextValue.principal.kind);
+          if (error) throw error;
         },
       };
     },
