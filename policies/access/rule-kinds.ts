@@ -38,8 +38,8 @@ function once(name: string, create: () => IRule): IRule {
  */
 export function requestRule(name: string, decide: (principal: Principal, args: Args) => Verdict): IRule {
   return once(name, () => {
-    // Without arguments to read, one answer per request is right (`contextual`); with them, per arguments.
-    const cache = decide.length < 2 ? 'contextual' : 'strict';
+    // Without arguments to read, one answer per request is right (`contextual`); with them, one per arguments.
+    const cache = decide.length < 2 ? 'contextual' : (_parent: unknown, args: Args) => JSON.stringify(args);
     const created = rule(name, { cache })((_parent: unknown, args: Args, ctx: PolicyContext) => decide(ctx.principal, args));
     traits.set(created, { beforePlanning: true, needs: [] });
     return created;
@@ -47,8 +47,8 @@ export function requestRule(name: string, decide: (principal: Principal, args: A
 }
 
 /**
- * A rule that reads the parent object (fields listed in `needs`). The gateway applies it to the
- * result, once the data is there.
+ * A rule that reads the parent object: only the fields listed in `needs`, which is all it is shown.
+ * The gateway applies it to the result, once the data is there.
  */
 export function dataRule<P extends Record<string, unknown>>(
   name: string,
@@ -56,8 +56,10 @@ export function dataRule<P extends Record<string, unknown>>(
   decide: (principal: Principal, parent: P, args: Args) => Verdict,
 ): IRule {
   return once(name, () => {
-    const created = rule(name, { cache: 'strict' })((parent: P, args: Args, ctx: PolicyContext) =>
-      decide(ctx.principal, parent ?? ({} as P), args),
+    // One answer per value of what the rule reads: keyed by the needed fields, not the whole parent.
+    const cache = (parent: P | undefined, args: Args) => JSON.stringify([needs.map((field) => parent?.[field]), args]);
+    const created = rule(name, { cache })((parent: P | undefined, args: Args, ctx: PolicyContext) =>
+      decide(ctx.principal, Object.fromEntries(needs.map((field) => [field, parent?.[field]])) as P, args),
     );
     traits.set(created, { beforePlanning: false, needs });
     return created;
