@@ -13,7 +13,7 @@ import type { TokenKeys } from './identity/keys.js';
 import { useIdentity } from './identity/useIdentity.js';
 import { useLimits } from './limits/useLimits.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
-import { indexRules } from './policy/rule-index.js';
+import { describes } from './policy/rule-index.js';
 import { usePolicy } from './policy/usePolicy.js';
 import type { Supergraph } from './supergraph.js';
 
@@ -75,9 +75,5 @@ function observing(observe: GatewayOptions['observe']): ApolloServerPlugin<Gatew
  * exactly as plain `@apollo/gateway` does.
  */
 function describedBy(policy: AccessPolicy | null): (schema: GraphQLSchema) => boolean {
-  const described = new WeakMap<GraphQLSchema, boolean>();
-  return (schema) => {
-    if (!described.has(schema)) described.set(schema, policy !== null && indexRules(schema, policy) !== null);
-    return described.get(schema)!;
-  };
+  return (schema) => policy !== null && describes(policy, schema);
 }

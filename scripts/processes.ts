@@ -24,21 +24,29 @@ export function spawnService(entry: ServiceEntry, root: string, env: NodeJS.Proc
 
 /** Resolves once `GET /health` answers 200; rejects if the process exits first or time runs out. */
 export async function waitUntilHealthy(service: ServiceProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const { name, port } = service.entry;
   let exited = false;
   void service.exited.then(() => (exited = true));
+  await waitForHealth(`http://127.0.0.1:${port}`, timeoutMs, () => {
+    if (exited) throw new Error(`${name} exited during start-up (see its output above)`);
+  });
+}
+
+/** Polls `${baseUrl}/health` until it answers 200; `check` may abort the wait by throwing. */
+export async function waitForHealth(baseUrl: string, timeoutMs: number, check: () => void = () => {}): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`${service.entry.name} exited during start-up (see its output above)`);
+    check();
     try {
-      const response = await fetch(`http://127.0.0.1:${service.entry.port}/health`);
+      const response = await fetch(`${baseUrl}/health`);
       await response.body?.cancel();
       if (response.ok) return;
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`${service.entry.name} did not become healthy on port ${service.entry.port} within ${timeoutMs} ms`);
+  throw new Error(`${baseUrl}/health did not answer 200 within ${timeoutMs} ms`);
 }
 
 export async function stopAll(services: ServiceProcess[]): Promise<void> {

@@ -6,7 +6,8 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOREIGN_OPERATIONS, startForeignSupergraph, type ForeignSupergraph } from './fixtures/foreign-supergraph.js';
-import { freePort, runTs, waitForHealth, type TsProcess } from './support/process.js';
+import { waitForHealth } from '../scripts/processes.js';
+import { freePort, runTs, type TsProcess } from './support/process.js';
 
 /** The gateway as a command, on a supergraph that is not ours, compared with plain @apollo/gateway. */
 describe('the gateway alone, on any supergraph', () => {
@@ -28,7 +29,7 @@ describe('the gateway alone, on any supergraph', () => {
 
     plain = new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: foreign.supergraphSdl }) });
     plainUrl = (await startStandaloneServer(plain, { listen: { port: 0, host: '127.0.0.1' } })).url;
-    await waitForHealth(gatewayUrl);
+    await waitForHealth(gatewayUrl, 30_000);
   });
 
   afterAll(async () => {

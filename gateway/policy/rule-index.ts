@@ -24,8 +24,7 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
  * own types (a supergraph that is not ours): then the policy layer stays out of the way entirely.
  */
 export function indexRules(schema: GraphQLSchema, policy: AccessPolicy): RuleIndex | null {
-  const namesOurTypes = Object.keys(policy.rules).some((type) => !ROOT_TYPES.has(type) && schema.getType(type));
-  if (!namesOurTypes) return null;
+  if (!describes(policy, schema)) return null;
 
   const index: RuleIndex = new Map();
   for (const type of Object.values(schema.getTypeMap())) {
@@ -35,6 +34,11 @@ export function indexRules(schema: GraphQLSchema, policy: AccessPolicy): RuleInd
     }
   }
   return index;
+}
+
+/** Whether the policy is about this schema: it names one of the schema's own (non-root) types. */
+export function describes(policy: AccessPolicy, schema: GraphQLSchema): boolean {
+  return Object.keys(policy.rules).some((type) => !ROOT_TYPES.has(type) && schema.getType(type));
 }
 
 function ruleFor(type: GraphQLObjectType, field: string, policy: AccessPolicy): FieldRule {

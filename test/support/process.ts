@@ -31,17 +31,3 @@ export function runTs(entry: string, args: string[], env: NodeJS.ProcessEnv = {}
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
 }
-
-export async function waitForHealth(url: string, timeoutMs = 30_000): Promise<Response> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(`${url}/health`);
-      if (response.ok) return response;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url}/health did not answer within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
