@@ -28,7 +28,7 @@ void runUntilSignalled(async () => {
     const server = new ApolloServer({ gateway });
     return [await serveGraphQL({ name: 'plain gateway', server, context: async () => ({}) }, { port })];
   }
-  const keys = await readTokenKeys({});
+  const keys = await readTokenKeys(process.env);
   const policy = values.variant === 'policy-off' ? null : undefined;
   return [await serveGraphQL(createGateway({ supergraph, keys, environment: 'production', policy }), { port })];
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { randomSecret } from '../gateway/identity/development-secret.js';
 import { readTokenKeys } from '../gateway/identity/keys.js';
 import { mintToken } from '../gateway/identity/mint.js';
 import { spawnService, stopAll, waitUntilHealthy, type ServiceProcess } from '../scripts/processes.js';
@@ -14,6 +15,8 @@ import { SUBGRAPHS, VENDOR_SIMULATORS, type ServiceEntry } from '../scripts/topo
 const root = fileURLToPath(new URL('../', import.meta.url));
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** The gateways measured run in production, so they need a key; this run mints its tokens with it. */
+const TOKEN_ENV = { AUTH_JWT_SECRET: randomSecret() };
 
 const variants: ServiceEntry[] = ['plain', 'policy-off', 'policy-on'].map((variant, i) => ({
   name: variant,
@@ -85,7 +88,7 @@ function print(title: string, rows: Row[], baseline: string): void {
 
 const running: ServiceProcess[] = [];
 async function startAll(entries: ServiceEntry[]) {
-  const started = entries.map((entry) => spawnService(entry, root, { ...process.env, NODE_ENV: 'production' }));
+  const started = entries.map((entry) => spawnService(entry, root, { ...process.env, NODE_ENV: 'production', ...TOKEN_ENV }));
   running.push(...started);
   await Promise.all(started.map((service) => waitUntilHealthy(service, 60_000)));
 }
@@ -105,7 +108,7 @@ try {
     'policy-off',
   );
 
-  const keys = await readTokenKeys({});
+  const keys = await readTokenKeys(TOKEN_ENV);
   const staff = { authorization: `Bearer ${await mintToken({ kind: 'staff', id: 'bench', roles: ['service'] }, keys, '1h')}` };
   const ours = variants.filter((entry) => entry.name !== 'plain');
   print('Customer 360, service staff (rules on data: the result pass runs)', await compare(ours, () => customer360, staff), 'policy-off');

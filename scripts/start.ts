@@ -6,14 +6,18 @@ import { GATEWAY, SUBGRAPHS, VENDOR_SIMULATORS, type ServiceEntry } from './topo
 /**
  * `npm start`: vendor simulators, then subgraphs, then the gateway, each its own process,
  * each started once the layer below is healthy. Ctrl-C (or SIGTERM) stops them all.
+ * It runs the product in development unless NODE_ENV says otherwise: an unset NODE_ENV is production
+ * to the services themselves, so development is asked for here, by name.
  */
 const root = fileURLToPath(new URL('../', import.meta.url));
+const developmentByDefault = !process.env.NODE_ENV;
+const childEnv: NodeJS.ProcessEnv = developmentByDefault ? { ...process.env, NODE_ENV: 'development' } : process.env;
 const STARTUP_TIMEOUT_MS = 60_000;
 const running: ServiceProcess[] = [];
 let stopping = false;
 
 async function startLayer(entries: ServiceEntry[]): Promise<void> {
-  const layer = entries.map((entry) => spawnService(entry, root, process.env));
+  const layer = entries.map((entry) => spawnService(entry, root, childEnv));
   running.push(...layer);
   for (const service of layer) {
     void service.exited.then((code) => {
@@ -37,6 +41,10 @@ process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
 try {
   const started = Date.now();
   const { PORT: gatewayPort } = readConfig({ PORT: port(GATEWAY.port) });
+  if (developmentByDefault) {
+    console.log('NODE_ENV is not set: running with NODE_ENV=development (Sandbox, stack traces, and tokens');
+    console.log('signed with a secret generated in .data/dev-token-secret unless AUTH_JWT_SECRET is set).');
+  }
   await startLayer(VENDOR_SIMULATORS);
   await startLayer(SUBGRAPHS);
   await startLayer([{ ...GATEWAY, port: gatewayPort }]);

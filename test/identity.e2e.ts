@@ -1,11 +1,13 @@
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimsOf } from '../gateway/identity/claims.js';
-import { readTokenKeys } from '../gateway/identity/keys.js';
+import { randomSecret } from '../gateway/identity/development-secret.js';
+import { readTokenKeys, type TokenKeys } from '../gateway/identity/keys.js';
 import { mintToken } from '../gateway/identity/mint.js';
 import { graphql } from './support/graphql.js';
 import { runTs } from './support/process.js';
 import { startStack, type Stack } from './support/stack.js';
+import { TEST_TOKEN_ENV, testTokenKeys } from './support/tokens.js';
 
 /** Bearer tokens: a valid one is a principal, a bad one is refused, never anonymous. */
 describe('identity', () => {
@@ -22,7 +24,7 @@ describe('identity', () => {
   });
 
   it('accepts a token minted by `npm run token`', async () => {
-    const cli = runTs('scripts/token.ts', ['--kind', 'customer', '--id', 'C0001']);
+    const cli = runTs('scripts/token.ts', ['--kind', 'customer', '--id', 'C0001'], TEST_TOKEN_ENV);
     expect(await cli.exited).toBe(0);
     const { data, errors } = await graphql(stack.gateway.url, '{ customer(id: "C0001") { email } }', undefined, {
       authorization: `Bearer ${cli.output().trim()}`,
@@ -34,9 +36,9 @@ describe('identity', () => {
   it.each([
     ['a header that is not a bearer token', async () => 'Basic dXNlcjpwYXNz'],
     ['a token that is not a JWT', async () => 'Bearer not-a-token'],
-    ['an expired token', async () => `Bearer ${await mintToken({ kind: 'customer', id: 'C0001' }, await readTokenKeys({}), Math.floor(Date.now() / 1000) - 60)}`],
-    ['a token signed with another key', async () => `Bearer ${await signedWith('another-secret-of-at-least-32-characters!!')}`],
-    ['a token with an unknown kind', async () => `Bearer ${await signedWith(undefined, { kind: 'robot' })}`],
+    ['an expired token', async () => `Bearer ${await mintToken({ kind: 'customer', id: 'C0001' }, await testTokenKeys(), Math.floor(Date.now() / 1000) - 60)}`],
+    ['a token signed with another key', async () => `Bearer ${await signedWith(await readTokenKeys({ AUTH_JWT_SECRET: randomSecret() }))}`],
+    ['a token with an unknown kind', async () => `Bearer ${await signedWith(await testTokenKeys(), { kind: 'robot' })}`],
   ])('refuses %s with UNAUTHENTICATED, on public fields too', async (_name, header) => {
     const response = await withHeader(await header());
     expect(response.status).toBe(401);
@@ -44,8 +46,7 @@ describe('identity', () => {
     expect(response.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
   });
 
-  async function signedWith(secret?: string, overrides: Record<string, unknown> = {}): Promise<string> {
-    const keys = await readTokenKeys(secret ? { AUTH_JWT_SECRET: secret } : {});
+  async function signedWith(keys: TokenKeys, overrides: Record<string, unknown> = {}): Promise<string> {
     return new SignJWT({ ...claimsOf({ kind: 'customer', id: 'C0001' }), ...overrides })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(keys.issuer)

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readTokenKeys } from '../gateway/identity/keys.js';
 import { createGateway } from '../gateway/server.js';
 import type { RunningServer } from '../lib/service/listen.js';
 import type { Principal } from '../policies/principal.js';
 import { guardedPolicy, startGuardedSupergraph, type GuardedSupergraph } from './fixtures/guarded-supergraph.js';
 import { graphql } from './support/graphql.js';
 import { startGraphQL } from './support/servers.js';
-import { authAs } from './support/tokens.js';
+import { authAs, testTokenKeys } from './support/tokens.js';
 
 /** Enforcement on interfaces and unions, on a fixture supergraph with a policy of its own. */
 describe('access rules on abstract types', () => {
@@ -22,7 +21,7 @@ describe('access rules on abstract types', () => {
       createGateway({
         supergraph: { sdl: fixture.supergraphSdl, subgraphs: [{ name: 'guarded', url: `${fixture.server.url}/graphql` }] },
         environment: 'test',
-        keys: await readTokenKeys({}),
+        keys: await testTokenKeys(),
         policy: guardedPolicy,
       }),
     );

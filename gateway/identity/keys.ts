@@ -1,9 +1,8 @@
 import { createSecretKey, type KeyObject, type webcrypto } from 'node:crypto';
 import { importSPKI } from 'jose';
 import { ConfigError, oneOf, readConfig, text } from '../../lib/config.js';
-
-/** A development-only signing secret, so that `npm start` and `npm run token` work out of the box. */
-export const DEVELOPMENT_SECRET = 'dev-only-secret-never-use-in-production-0123456789';
+import type { Environment } from '../config.js';
+import { developmentSecret, DEVELOPMENT_SECRET_FILE, MINIMUM_SECRET_LENGTH } from './development-secret.js';
 
 export interface TokenKeys {
   issuer: string;
@@ -16,10 +15,11 @@ export interface TokenKeys {
 
 /**
  * Token keys from the environment: `AUTH_JWT_PUBLIC_KEY` (PEM, with `AUTH_JWT_ALGORITHM`, RS256 by default)
- * or `AUTH_JWT_SECRET` (HS256, at least 32 characters). Production must name one; elsewhere a
- * well-known development secret is used.
+ * or `AUTH_JWT_SECRET` (HS256, at least 32 characters). Without either, only `development` has a key:
+ * one generated for this checkout (see `development-secret.ts`); production and test refuse to start.
+ * The environment is the caller's, already resolved (`NODE_ENV` is not read here); none given is production.
  */
-export async function readTokenKeys(env: NodeJS.ProcessEnv): Promise<TokenKeys> {
+export async function readTokenKeys(env: NodeJS.ProcessEnv, environment: Environment = 'production'): Promise<TokenKeys> {
   const config = readConfig(
     {
       AUTH_JWT_ISSUER: text('commerce-control-plane'),
@@ -39,9 +39,21 @@ export async function readTokenKeys(env: NodeJS.ProcessEnv): Promise<TokenKeys> 
       throw new ConfigError([`AUTH_JWT_PUBLIC_KEY is not a ${config.AUTH_JWT_ALGORITHM} public key in PEM: ${(error as Error).message}`]);
     }
   }
-  const secret = config.AUTH_JWT_SECRET || (env.NODE_ENV === 'production' ? '' : DEVELOPMENT_SECRET);
-  if (secret === '') throw new ConfigError(['AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY is required when NODE_ENV=production']);
-  if (secret.length < 32) throw new ConfigError(['AUTH_JWT_SECRET must be at least 32 characters']);
-  const key = createSecretKey(Buffer.from(secret));
+  const key = createSecretKey(Buffer.from(await sharedSecret(config.AUTH_JWT_SECRET, environment)));
   return { ...base, algorithms: ['HS256'], verificationKey: key, signingSecret: key };
+}
+
+async function sharedSecret(configured: string, environment: Environment): Promise<string> {
+  if (configured !== '') {
+    if (configured.length < MINIMUM_SECRET_LENGTH) throw new ConfigError([`AUTH_JWT_SECRET must be at least ${MINIMUM_SECRET_LENGTH} characters`]);
+    return configured;
+  }
+  if (environment === 'development') return developmentSecret();
+  throw new ConfigError([missingKey(environment)]);
+}
+
+function missingKey(environment: Exclude<Environment, 'development'>): string {
+  const required = `AUTH_JWT_SECRET (HS256, at least ${MINIMUM_SECRET_LENGTH} characters) or AUTH_JWT_PUBLIC_KEY (PEM) is required`;
+  if (environment === 'production') return `${required} in production (an unset NODE_ENV is production)`;
+  return `${required} when NODE_ENV=${environment}; with NODE_ENV=development a key is generated in ${DEVELOPMENT_SECRET_FILE}`;
 }

@@ -1,6 +1,5 @@
 import type { RunningServer } from '../../lib/service/listen.js';
 import { createGateway, type GatewayOptions } from '../../gateway/server.js';
-import { readTokenKeys } from '../../gateway/identity/keys.js';
 import { loadSupergraph } from '../../gateway/supergraph.js';
 import { SUPERGRAPH_PATH } from '../../scripts/topology.js';
 import { createCommerceSimulator } from '../../vendors/commerce/simulator.js';
@@ -24,6 +23,7 @@ import { createWarehouseAdapter } from '../../subgraphs/inventory/warehouse-adap
 import { createPimHttpAdapter } from '../../subgraphs/pim/pim-http-adapter.js';
 import { createPimSubgraph } from '../../subgraphs/pim/server.js';
 import { startGraphQL, startSimulator, type StartedSimulator } from './servers.js';
+import { testTokenKeys } from './tokens.js';
 
 /**
  * The whole product on free ports, in this process: seven vendor simulators, five subgraphs, the gateway.
@@ -71,7 +71,7 @@ export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}): 
     createGateway({
       supergraph: loadSupergraph(SUPERGRAPH_PATH, urls),
       environment: 'test',
-      keys: await readTokenKeys({}),
+      keys: await testTokenKeys(),
       ...gatewayOptions,
     }),
   );
