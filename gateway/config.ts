@@ -12,14 +12,22 @@ export interface GatewayConfig {
   /** Subgraph URLs that replace those written in the supergraph, by subgraph name. */
   subgraphUrls: Record<string, string>;
   healthTimeoutMs: number;
+  /** How long one subgraph fetch may take before it is abandoned with an error at its path. */
+  subgraphTimeoutMs: number;
+  /** `on`: the product's `policies/`; `off`: no access control; otherwise a module exporting `accessPolicy`. */
+  policy: string;
+  /** Whether each principal kind's operation limits hold (on any supergraph). */
+  limits: boolean;
 }
 
-const USAGE = 'usage: gateway [--supergraph FILE] [--port N] [--host HOST]';
+const USAGE = 'usage: gateway [--supergraph FILE] [--port N] [--host HOST] [--policy on|off|FILE] [--limits on|off]';
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 
 /**
  * Reads the gateway's configuration once: command-line flags win over the environment
- * (`PORT`, `HOST`, `SUPERGRAPH_PATH`, `NODE_ENV`, `HEALTH_TIMEOUT_MS`, `SUBGRAPH_<NAME>_URL`).
+ * (`PORT`, `HOST`, `SUPERGRAPH_PATH`, `ACCESS_POLICY`, `OPERATION_LIMITS`, `NODE_ENV`,
+ * `HEALTH_TIMEOUT_MS`, `SUBGRAPH_TIMEOUT_MS`, `SUBGRAPH_<NAME>_URL`). An unset `NODE_ENV` is
+ * production: development (Sandbox, stack traces, a generated signing key) is asked for by name.
  */
 export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): GatewayConfig {
   const flags = parseFlags(argv);
@@ -28,11 +36,21 @@ export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): Gatew
       PORT: port(4000),
       HOST: text('127.0.0.1'),
       SUPERGRAPH_PATH: text('schema/supergraph.graphql'),
-      NODE_ENV: oneOf(ENVIRONMENTS, 'development'),
+      ACCESS_POLICY: text('on'),
+      OPERATION_LIMITS: oneOf(['on', 'off'], 'on'),
+      NODE_ENV: oneOf(ENVIRONMENTS, 'production'),
       HEALTH_TIMEOUT_MS: positiveInteger(1_000),
+      SUBGRAPH_TIMEOUT_MS: positiveInteger(10_000),
       ...subgraphUrlReaders(env),
     },
-    { ...env, PORT: flags.port ?? env.PORT, HOST: flags.host ?? env.HOST, SUPERGRAPH_PATH: flags.supergraph ?? env.SUPERGRAPH_PATH },
+    {
+      ...env,
+      PORT: flags.port ?? env.PORT,
+      HOST: flags.host ?? env.HOST,
+      SUPERGRAPH_PATH: flags.supergraph ?? env.SUPERGRAPH_PATH,
+      ACCESS_POLICY: flags.policy ?? env.ACCESS_POLICY,
+      OPERATION_LIMITS: flags.limits ?? env.OPERATION_LIMITS,
+    },
   );
   const subgraphUrls: Record<string, string> = {};
   for (const [variable, value] of Object.entries(config)) {
@@ -46,14 +64,25 @@ export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): Gatew
     environment: config.NODE_ENV,
     subgraphUrls,
     healthTimeoutMs: config.HEALTH_TIMEOUT_MS,
+    subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    policy: config.ACCESS_POLICY,
+    limits: config.OPERATION_LIMITS === 'on',
   };
 }
 
-function parseFlags(argv: string[]): { supergraph?: string; port?: string; host?: string } {
+type Flags = { supergraph?: string; port?: string; host?: string; policy?: string; limits?: string };
+
+function parseFlags(argv: string[]): Flags {
   try {
     return parseArgs({
       args: argv,
-      options: { supergraph: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+      options: {
+        supergraph: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        policy: { type: 'string' },
+        limits: { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     }).values;

@@ -1,19 +1,19 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
 import type { GraphQLService } from '../lib/service/graphql.js';
 import { accessPolicy } from '../policies/access/permissions.js';
 import type { AccessPolicy } from '../policies/access/policy.js';
-import { OPERATION_LIMITS } from '../policies/limits.js';
+import { OPERATION_LIMITS, type OperationLimits } from '../policies/limits.js';
+import type { PrincipalKind } from '../policies/principal.js';
 import type { Environment } from './config.js';
 import type { GatewayContext } from './context.js';
 import { maskUnexpectedErrors } from './errors.js';
 import { subgraphHealth } from './health.js';
 import type { TokenKeys } from './identity/keys.js';
 import { useIdentity } from './identity/useIdentity.js';
+import { requestBounds } from './limits/request-bounds.js';
 import { useLimits } from './limits/useLimits.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
-import { describes } from './policy/rule-index.js';
 import { usePolicy } from './policy/usePolicy.js';
 import type { Supergraph } from './supergraph.js';
 
@@ -21,9 +21,16 @@ export interface GatewayOptions {
   supergraph: Supergraph;
   environment: Environment;
   keys: TokenKeys;
-  /** Field-level access; `policies/` by default. `null` leaves it out (benchmarks compare with it). */
+  /**
+   * Field-level access; `policies/` by default. It must have been written for this supergraph, or
+   * the gateway does not start. `null` leaves it out: answers are plain `@apollo/gateway`'s.
+   */
   policy?: AccessPolicy | null;
+  /** Operation limits per principal kind, on any supergraph; `policies/limits.ts` by default, `null` for none. */
+  limits?: Record<PrincipalKind, OperationLimits> | null;
   healthTimeoutMs?: number;
+  /** How long one subgraph fetch may take; 10 s by default. */
+  subgraphTimeoutMs?: number;
   /** Sees each request's context once its response is sent (decisions included). */
   observe?: (context: GatewayContext) => void;
 }
@@ -38,10 +45,12 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
   const urls = new Map(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
-    buildService: ({ name, url }) => new SubgraphDataSource({ name, url: urls.get(name) ?? url ?? '' }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({ name, url: urls.get(name) ?? url ?? '', timeoutMs: options.subgraphTimeoutMs ?? 10_000 }),
   });
   const principalFor = useIdentity({ keys: options.keys });
   const policy = options.policy === undefined ? accessPolicy : options.policy;
+  const limits = options.limits === undefined ? OPERATION_LIMITS : options.limits;
   const production = environment === 'production';
   const server = new ApolloServer<GatewayContext>({
     gateway: policy ? usePolicy(gateway, { policy }) : gateway,
@@ -49,9 +58,8 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
     includeStacktraceInErrorResponses: environment === 'development',
     hideSchemaDetailsFromClientErrors: production,
     formatError: maskUnexpectedErrors(environment),
-    // The parser's own bound, so no principal kind's token limit is ever checked on a runaway document.
-    parseOptions: { maxTokens: Math.max(...Object.values(OPERATION_LIMITS).map((limit) => limit.tokens)) },
-    plugins: [useLimits({ limits: OPERATION_LIMITS, appliesTo: describedBy(policy) }), ...observing(options.observe)],
+    ...(limits ? requestBounds(limits) : {}),
+    plugins: [...(limits ? [useLimits({ limits })] : []), ...observing(options.observe)],
   });
   return {
     name: 'gateway',
@@ -68,12 +76,4 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
 function observing(observe: GatewayOptions['observe']): ApolloServerPlugin<GatewayContext>[] {
   if (!observe) return [];
   return [{ requestDidStart: async () => ({ willSendResponse: async ({ contextValue }) => observe(contextValue) }) }];
-}
-
-/**
- * The policy and its limits hold on the supergraphs it describes; on any other the gateway answers
- * exactly as plain `@apollo/gateway` does.
- */
-function describedBy(policy: AccessPolicy | null): (schema: GraphQLSchema) => boolean {
-  return (schema) => policy !== null && describes(policy, schema);
 }

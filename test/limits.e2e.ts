@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { VALIDATION_ERRORS_LIMIT } from '../gateway/limits/request-bounds.js';
+import { OPERATION_LIMITS } from '../policies/limits.js';
+import type { Principal } from '../policies/principal.js';
 import { graphql } from './support/graphql.js';
 import { startStack, type Stack } from './support/stack.js';
 import { authAs } from './support/tokens.js';
@@ -41,6 +44,40 @@ describe('operation limits per principal kind', () => {
     const { errors } = await graphql(stack.gateway.url, huge);
     expect(errors![0]!.extensions!.code).toBe('QUERY_TOO_COMPLEX');
     expect(errors![0]!.message).toContain('Token limit');
+  });
+
+  const everyKind: Principal[] = [
+    { kind: 'anonymous' },
+    { kind: 'customer', id: 'C0001' },
+    { kind: 'agent', id: 'bot', scopes: [] },
+    { kind: 'staff', id: 's', roles: [] },
+  ];
+  const typenameAliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+
+  it.each(everyKind)('counts __typename aliases for $kind callers: one over the limit is refused, the limit is not', async (principal) => {
+    const { aliases } = OPERATION_LIMITS[principal.kind];
+    const headers = await authAs(principal);
+
+    const over = await graphql(stack.gateway.url, typenameAliases(aliases + 1), undefined, headers);
+    expect(over.status).toBe(400);
+    expect(over.errors![0]!.extensions!.code).toBe('QUERY_TOO_COMPLEX');
+    expect(over.errors![0]!.message).toContain('Aliases limit');
+
+    const at = await graphql(stack.gateway.url, typenameAliases(aliases), undefined, headers);
+    expect(at.errors).toBeUndefined();
+  });
+
+  it.each(everyKind)('keeps the error answer to 500 repeated directives small for $kind callers', async (principal) => {
+    const query = `{ products(first: 1) { nodes { id ${'@include(if: true) '.repeat(500)} } } }`;
+    const response = await fetch(`${stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await authAs(principal)) },
+      body: JSON.stringify({ query }),
+    });
+    const body = await response.text();
+    expect(response.status).toBe(400);
+    expect(body.length).toBeLessThan(4_096);
+    expect((JSON.parse(body) as { errors: unknown[] }).errors.length).toBeLessThanOrEqual(VALIDATION_ERRORS_LIMIT + 1);
   });
 });
 

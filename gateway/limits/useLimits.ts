@@ -12,8 +12,6 @@ import type { GatewayContext } from '../context.js';
 
 export interface LimitsOptions {
   limits: Record<PrincipalKind, OperationLimits>;
-  /** Whether the limits hold on this schema (they are part of the policy, which knows its own schema). */
-  appliesTo: (schema: GraphQLSchema) => boolean;
 }
 
 /**
@@ -22,7 +20,7 @@ export interface LimitsOptions {
  * principal kind; a document's finding for a kind is kept (Apollo Server hands the same parsed
  * document for the same query), so a hot query is checked once per kind, not once per request.
  */
-export function useLimits({ limits, appliesTo }: LimitsOptions): ApolloServerPlugin<GatewayContext> {
+export function useLimits({ limits }: LimitsOptions): ApolloServerPlugin<GatewayContext> {
   const rulesByKind = new Map(
     Object.entries(limits).map(([kind, limit]) => [kind as PrincipalKind, armorRules(limit)] as const),
   );
@@ -40,7 +38,6 @@ export function useLimits({ limits, appliesTo }: LimitsOptions): ApolloServerPlu
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, schema, source }) {
-          if (!appliesTo(schema)) return;
           const error = findingFor(schema, document, source, contextValue.principal.kind);
           if (error) throw error;
         },
@@ -53,7 +50,8 @@ function armorRules(limit: OperationLimits): ValidationRule[] {
   const common = { exposeLimits: true, propagateOnRejection: true };
   return [
     maxDepthRule({ ...common, n: limit.depth, ignoreIntrospection: true }),
-    maxAliasesRule({ ...common, n: limit.aliases }),
+    // Armor lets `__typename` aliases through by default: each is still a field the gateway answers.
+    maxAliasesRule({ ...common, n: limit.aliases, allowList: [] }),
     maxDirectivesRule({ ...common, n: limit.directives }),
     costLimitRule({ ...common, maxCost: limit.cost, ignoreIntrospection: true }),
   ] as ValidationRule[];

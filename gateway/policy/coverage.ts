@@ -1,5 +1,6 @@
-import { isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
+import { isNonNullType, type GraphQLSchema } from 'graphql';
 import type { AccessPolicy } from '../../policies/access/policy.js';
+import { policyMismatches } from './binding.js';
 import { indexRules, type FieldRule, type RuleIndex } from './rule-index.js';
 
 export interface CoverageRow {
@@ -22,7 +23,6 @@ export interface Coverage {
  */
 export function checkCoverage(schema: GraphQLSchema, policy: AccessPolicy, sensitiveTypes: string[]): Coverage {
   const index = indexRules(schema, policy);
-  if (!index) return { rows: [], problems: ['the policy names no type of this supergraph'] };
 
   const rows = [...index].map(([coordinate, rule]) => ({
     coordinate,
@@ -38,7 +38,7 @@ export function checkCoverage(schema: GraphQLSchema, policy: AccessPolicy, sensi
     }
     return [];
   });
-  return { rows, problems: [...problems, ...nonNullGuardedRoots(schema, index), ...staleRules(schema, policy)] };
+  return { rows, problems: [...problems, ...nonNullGuardedRoots(schema, index), ...policyMismatches(schema, policy)] };
 }
 
 /** A denied non-null root field would null the whole answer, not just itself. */
@@ -48,14 +48,4 @@ function nonNullGuardedRoots(schema: GraphQLSchema, index: RuleIndex): string[] 
   return Object.values(query.getFields())
     .filter((field) => isNonNullType(field.type) && !index.get(`${query.name}.${field.name}`)?.open)
     .map((field) => `${query.name}.${field.name} is guarded but non-null: a denial would null the whole answer`);
-}
-
-function staleRules(schema: GraphQLSchema, policy: AccessPolicy): string[] {
-  return Object.entries(policy.rules).flatMap(([typeName, fields]) => {
-    const type = schema.getType(typeName);
-    if (!isObjectType(type)) return [`rules name type ${typeName}, which the supergraph does not have`];
-    return Object.keys(fields)
-      .filter((field) => field !== '*' && !(field in type.getFields()))
-      .map((field) => `rules name ${typeName}.${field}, which the supergraph does not have`);
-  });
 }

@@ -17,15 +17,8 @@ export interface FieldRule {
 /** `Type.field` → the rule that governs it, for every field of every object type of the schema. */
 export type RuleIndex = Map<string, FieldRule>;
 
-const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
-
-/**
- * Indexes the policy over a schema, or returns `null` when the policy names none of the schema's
- * own types (a supergraph that is not ours): then the policy layer stays out of the way entirely.
- */
-export function indexRules(schema: GraphQLSchema, policy: AccessPolicy): RuleIndex | null {
-  if (!describes(policy, schema)) return null;
-
+/** Indexes the policy over a schema: every field gets its rule, the policy's fallback where none names it. */
+export function indexRules(schema: GraphQLSchema, policy: AccessPolicy): RuleIndex {
   const index: RuleIndex = new Map();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
@@ -34,11 +27,6 @@ export function indexRules(schema: GraphQLSchema, policy: AccessPolicy): RuleInd
     }
   }
   return index;
-}
-
-/** Whether the policy is about this schema: it names one of the schema's own (non-root) types. */
-export function describes(policy: AccessPolicy, schema: GraphQLSchema): boolean {
-  return Object.keys(policy.rules).some((type) => !ROOT_TYPES.has(type) && schema.getType(type));
 }
 
 function ruleFor(type: GraphQLObjectType, field: string, policy: AccessPolicy): FieldRule {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { getOperationAST, getVariableValues, print, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { AccessPolicy } from '../../policies/access/policy.js';
+import { assertPolicyBinds } from './binding.js';
 import { createPlanCaches, planAccess } from './plan-access.js';
 import type { PolicyRequestContext } from './policy-context.js';
 import { createResultPass } from './result-pass.js';
@@ -16,28 +17,26 @@ export interface PolicyOptions {
  * Enforces `policies/` at the gateway. `@apollo/gateway` executes query plans, not field resolvers,
  * so shield cannot simply wrap the schema: this wraps the gateway's executor instead.
  * Before planning, rules of the principal prune the document (denied root mutations reject it);
- * after fetching, rules on data run over the result. On a supergraph the policy does not name,
- * the gateway is returned untouched.
+ * after fetching, rules on data run over the result. It binds only to a supergraph whose types and
+ * fields it names: on any other, loading fails and the gateway does not start.
  */
 export function usePolicy(gateway: GatewayInterface, { policy }: PolicyOptions): GatewayInterface {
-  const enforcements = new WeakMap<GraphQLSchema, Enforcement | null>();
+  const enforcements = new WeakMap<GraphQLSchema, Enforcement>();
   const enforcementFor = (schema: GraphQLSchema) => {
-    if (!enforcements.has(schema)) enforcements.set(schema, enforcement(schema, policy));
-    return enforcements.get(schema)!;
+    let enforce = enforcements.get(schema);
+    if (!enforce) enforcements.set(schema, (enforce = enforcement(schema, policy)));
+    return enforce;
   };
-  // Built as soon as a schema loads, so the first request does not pay for it.
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => void enforcementFor(apiSchema));
+  let loaded: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => void (loaded = apiSchema));
 
   return {
     async load(options) {
       const { executor } = await gateway.load(options);
       if (!executor) return { executor };
-      return {
-        executor: (requestContext) => {
-          const enforce = enforcementFor(requestContext.schema);
-          return enforce ? enforce(executor, requestContext) : executor(requestContext);
-        },
-      };
+      // Built at start-up, so a policy that does not bind stops it and the first request does not pay.
+      if (loaded) enforcementFor(loaded);
+      return { executor: (requestContext) => enforcementFor(requestContext.schema)(executor, requestContext) };
     },
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
@@ -46,9 +45,9 @@ export function usePolicy(gateway: GatewayInterface, { policy }: PolicyOptions):
 
 type Enforcement = (execute: GatewayExecutor, requestContext: GatewayGraphQLRequestContext) => ReturnType<GatewayExecutor>;
 
-function enforcement(schema: GraphQLSchema, policy: AccessPolicy): Enforcement | null {
+function enforcement(schema: GraphQLSchema, policy: AccessPolicy): Enforcement {
+  assertPolicyBinds(schema, policy);
   const index = indexRules(schema, policy);
-  if (!index) return null;
   const shieldOptions = shieldOptionsFor(index);
   const resultPass = createResultPass(schema, index, shieldOptions);
   const caches = createPlanCaches();
