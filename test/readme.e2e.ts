@@ -22,9 +22,17 @@ function principalOf(who: string): Principal {
   throw new Error(`README example names an unknown principal: ${who}`);
 }
 
-const examples = [...readFileSync(new URL('../README.md', import.meta.url), 'utf8').matchAll(EXAMPLE)].map(
-  ([, name, who, query]) => ({ name: name!, principal: principalOf(who!), query: query! }),
-);
+/** `<!-- withheld: NAME, as: WHO, paths: a.b c -->`: what the README says that principal is refused in that example. */
+const WITHHELD = /<!-- withheld: ([\w-]+), as: (.+?), paths: ([^>]+?) -->/g;
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const examples = [...readme.matchAll(EXAMPLE)].map(([, name, who, query]) => ({ name: name!, principal: principalOf(who!), query: query! }));
+const withheld = [...readme.matchAll(WITHHELD)].map(([, name, who, paths]) => ({
+  name: name!,
+  who: who!,
+  principal: principalOf(who!),
+  paths: paths!.split(' '),
+}));
 
 describe('the README tour', () => {
   let stack: Stack;
@@ -41,5 +49,16 @@ describe('the README tour', () => {
     expect(errors).toBeUndefined();
     expect(status).toBe(200);
     expect(JSON.stringify(data)).not.toContain('null');
+  });
+
+  it.each(withheld)('$name as $who withholds exactly what the README says', async ({ name, principal, paths }) => {
+    const { query } = examples.find((example) => example.name === name)!;
+    const { status, errors } = await graphql(stack.gateway.url, query, undefined, await authAs(principal));
+    expect(status).toBe(200);
+    expect(errors!.map((error) => [error.path!.join('.'), error.extensions!.code])).toEqual(paths.map((path) => [path, 'FORBIDDEN']));
+  });
+
+  it('states what it withholds for at least two principals', () => {
+    expect(withheld.length).toBeGreaterThanOrEqual(2);
   });
 });
