@@ -5,7 +5,10 @@
 export enum ErrorCode {
   /** The HTTP request itself was unusable: a body that is not JSON, or one that is too large. */
   BAD_REQUEST = 'BAD_REQUEST',
-  /** An argument was well-formed GraphQL but not an acceptable value (a negative `first`, a bad cursor). */
+  /**
+   * An argument was well-formed GraphQL but not an acceptable value (a negative `first`, a bad cursor,
+   * an id too long), or a vendor refused it as malformed or too large.
+   */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   /** The bearer token is missing where one is needed, malformed, expired or wrongly signed. */
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -13,8 +16,14 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   /** The operation exceeds a limit of its principal kind: depth, aliases, directives, tokens or cost. */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
-  /** A vendor system behind a subgraph did not answer in time, refused the connection or failed. */
+  /** A vendor system behind a subgraph did not answer in time, refused the connection, failed, or asked to be called later (408, 429). */
   VENDOR_UNAVAILABLE = 'VENDOR_UNAVAILABLE',
+  /**
+   * A vendor system refused a request for a reason that is ours, not the caller's: the subgraph's
+   * credentials or rights at the vendor (HTTP 401, 403), or a request its adapter should not have
+   * sent (another 4xx it does not interpret). Retrying does not help; an operator has to look.
+   */
+  VENDOR_REFUSED = 'VENDOR_REFUSED',
   /** A vendor system answered with something its adapter cannot read. */
   VENDOR_BAD_RESPONSE = 'VENDOR_BAD_RESPONSE',
   /** The gateway could not reach a subgraph. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { vendorUnavailable } from '../lib/subgraph/vendor-client.js';
+import { vendorUnavailable } from '../lib/subgraph/vendor-failures.js';
 import { createCompositeInventoryAdapter } from '../subgraphs/inventory/composite-adapter.js';
 import { createDropshipAdapter } from '../subgraphs/inventory/dropship-adapter.js';
 import { createInventorySubgraph } from '../subgraphs/inventory/server.js';
@@ -322,7 +322,7 @@ describe('a reservation that fails half-way', () => {
     const failingStores = createStorePosAdapter({ baseUrl: storePos.url });
     const adapter = createCompositeInventoryAdapter([
       createWarehouseAdapter({ baseUrl: warehouse.url }),
-      { ...failingStores, holds: { ...failingStores.holds!, place: () => Promise.reject(vendorUnavailable('store-pos', 'test')) } },
+      { ...failingStores, holds: { ...failingStores.holds!, place: () => Promise.reject(vendorUnavailable({ vendor: 'store-pos' }, 'test')) } },
       createDropshipAdapter({ baseUrl: dropship.url }),
     ]);
     const halfBroken = (await startGraphQL(createInventorySubgraph(adapter))).url;

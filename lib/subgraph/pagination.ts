@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../errors.js';
+import { badUserInput } from './bad-user-input.js';
 
 /** Relay-style page arguments, validated: `first` within 1..max, `after` a cursor we issued. */
 export interface PageRequest {
@@ -10,7 +9,7 @@ export interface PageRequest {
 export function readPageArgs(args: { first?: number | null; after?: string | null }, max = 100): PageRequest {
   const limit = args.first ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > max) {
-    throw badInput(`"first" must be between 1 and ${max}, got ${limit}`);
+    throw badUserInput(`"first" must be between 1 and ${max}, got ${limit}`);
   }
   return { offset: args.after ? decodeCursor(args.after) : 0, limit };
 }
@@ -22,10 +21,6 @@ export function encodeCursor(offset: number): string {
 
 export function decodeCursor(cursor: string): number {
   const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput(`"after" is not a cursor this API issued: "${cursor}"`);
+  if (!match) throw badUserInput(`"after" is not a cursor this API issued: "${cursor}"`);
   return Number(match[1]);
-}
-
-function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
 }

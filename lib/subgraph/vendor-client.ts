@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../errors.js';
+import type { GraphQLError } from 'graphql';
+import { isRefusal, vendorBadResponse, vendorRefusal, vendorUnavailable, type VendorCall } from './vendor-failures.js';
 
 export interface VendorClientOptions {
   /** Names the vendor in errors, e.g. `crm`. */
@@ -7,7 +7,12 @@ export interface VendorClientOptions {
   baseUrl: string;
   /** Per call; a vendor slower than this is reported unavailable. */
   timeoutMs?: number;
+  /** Errors name the vendor's routes only in `development`; by default they do not. */
+  environment?: 'development' | 'production';
 }
+
+/** How an adapter reaches its vendor: the client's options but the vendor's name, which the adapter knows. */
+export type VendorConnection = Omit<VendorClientOptions, 'vendor'>;
 
 type Query = Record<string, string | number | readonly (string | number)[] | undefined>;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -19,32 +24,45 @@ export interface SendOptions {
 }
 
 /**
- * A vendor's answer that is not an outage: a success (2xx) or a refusal (4xx). A refusal's body is
- * the vendor's error shape (or its text, if that is not JSON), for the adapter to read.
+ * A vendor's answer that is not an outage: a success (2xx) or a refusal (4xx but 408, 429). A refusal's body is
+ * the vendor's error shape (or its text, if that is not JSON), for the adapter to read; its `error`
+ * is what the refusal means when the adapter has no reading of its own.
  */
-export type VendorAnswer<T> = { ok: true; status: number; body: T } | { ok: false; status: number; body: unknown };
+export type VendorAnswer<T> =
+  | { ok: true; status: number; body: T }
+  | { ok: false; status: number; body: unknown; error: GraphQLError };
 
-/** JSON over HTTP to one vendor system, with vendor failures turned into coded GraphQL errors. */
+/**
+ * JSON over HTTP to one vendor system, with vendor failures turned into coded GraphQL errors:
+ *
+ * | the vendor's answer                                             | `extensions.code`   |
+ * |-----------------------------------------------------------------|---------------------|
+ * | 400, 413, 414, 422, 431: the input is malformed or too large    | BAD_USER_INPUT      |
+ * | 401, 403: our credentials or rights at the vendor; other 4xx    | VENDOR_REFUSED      |
+ * | 408, 429 (not now), 5xx, no answer in time, no connection       | VENDOR_UNAVAILABLE  |
+ * | a 2xx that is not JSON                                          | VENDOR_BAD_RESPONSE |
+ *
+ * Every error names the vendor in `extensions.vendor`. Its message says the kind of failure, and
+ * the route (`GET /path`, never the query) only in development.
+ */
 export interface VendorClient {
-  /**
-   * One call whose 4xx answers mean something (unknown id, refused command): 2xx and 4xx come back.
-   * Unreachable, slow and 5xx vendors throw VENDOR_UNAVAILABLE; a 2xx body that is not JSON, VENDOR_BAD_RESPONSE.
-   */
+  /** One call whose refusals mean something (unknown id, refused command): 2xx and refusals come back, the rest throws. */
   send<T>(method: Method, path: string, options?: SendOptions): Promise<VendorAnswer<T>>;
-  /** The 2xx body; any other answer throws VENDOR_UNAVAILABLE. */
+  /** The 2xx body; anything else throws. */
   get<T>(path: string, query?: Query): Promise<T>;
   /** Like `get`, but a vendor 404 is `null` instead of an error. */
   find<T>(path: string, query?: Query): Promise<T | null>;
-  /** The 2xx body; any other answer throws VENDOR_UNAVAILABLE. */
+  /** The 2xx body; anything else throws. */
   post<T>(path: string, body: unknown): Promise<T>;
 }
 
 export function createVendorClient(options: VendorClientOptions): VendorClient {
   const { vendor, baseUrl } = options;
   const timeoutMs = options.timeoutMs ?? 5_000;
+  const showRoutes = options.environment === 'development';
 
   async function send<T>(method: Method, path: string, { query, body }: SendOptions = {}): Promise<VendorAnswer<T>> {
-    const what = `${method} ${path}`;
+    const call: VendorCall = showRoutes ? { vendor, route: `${method} ${path}` } : { vendor };
     let status: number;
     let text: string;
     try {
@@ -58,43 +76,33 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
       text = await response.text();
     } catch (error) {
       const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : 'unreachable';
-      throw vendorUnavailable(vendor, `${what}: ${reason}`);
+      throw vendorUnavailable(call, reason);
     }
     const parsed = parseJson(text);
-    if (status >= 400 && status < 500) return { ok: false, status, body: parsed === NOT_JSON ? text : parsed };
-    if (status < 200 || status >= 300) throw vendorUnavailable(vendor, `${what}: HTTP ${status}`);
-    if (parsed === NOT_JSON) {
-      throw new GraphQLError(`Vendor "${vendor}" sent a response that is not JSON (${what})`, {
-        extensions: { code: ErrorCode.VENDOR_BAD_RESPONSE, vendor },
-      });
-    }
+    if (isRefusal(status)) return { ok: false, status, body: parsed === NOT_JSON ? text : parsed, error: vendorRefusal(call, status) };
+    if (status < 200 || status >= 300) throw vendorUnavailable(call, `HTTP ${status}`);
+    if (parsed === NOT_JSON) throw vendorBadResponse(call, 'not JSON');
     return { ok: true, status, body: parsed as T };
-  }
-
-  function bodyOf<T>(answer: VendorAnswer<T>, method: Method, path: string): T {
-    if (answer.ok) return answer.body;
-    throw vendorUnavailable(vendor, `${method} ${path}: HTTP ${answer.status}`);
   }
 
   return {
     send,
     async get<T>(path: string, query?: Query) {
-      return bodyOf(await send<T>('GET', path, { query }), 'GET', path);
+      return bodyOf(await send<T>('GET', path, { query }));
     },
     async find<T>(path: string, query?: Query) {
       const answer = await send<T>('GET', path, { query });
-      return answer.status === 404 ? null : bodyOf(answer, 'GET', path);
+      return answer.status === 404 ? null : bodyOf(answer);
     },
     async post<T>(path: string, body: unknown) {
-      return bodyOf(await send<T>('POST', path, { body }), 'POST', path);
+      return bodyOf(await send<T>('POST', path, { body }));
     },
   };
 }
 
-export function vendorUnavailable(vendor: string, detail: string): GraphQLError {
-  return new GraphQLError(`Vendor "${vendor}" is unavailable: ${detail}`, {
-    extensions: { code: ErrorCode.VENDOR_UNAVAILABLE, vendor },
-  });
+function bodyOf<T>(answer: VendorAnswer<T>): T {
+  if (answer.ok) return answer.body;
+  throw answer.error;
 }
 
 const NOT_JSON = Symbol('not JSON');

@@ -1,12 +1,7 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../lib/errors.js';
+import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
 import { REGIONS, type CartChange, type Cart, type Region } from './adapter.js';
 
 /** Argument checks: each returns the accepted value or throws a BAD_USER_INPUT error. */
-
-export function badUserInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
-}
 
 export function readRegion(region: string): Region {
   if (!(REGIONS as readonly string[]).includes(region)) {

@@ -1,18 +1,13 @@
-import { createVendorClient } from '../../lib/subgraph/vendor-client.js';
+import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
 import type { CommerceAdapter, Order } from './adapter.js';
 import { activeCartsOf, createCartCommands } from './commercetools-carts.js';
 import { toCart, toOrder, toPricing, toPromotion } from './commercetools-mapping.js';
 import { keyIn, queryAll } from './commercetools-query.js';
 import type { CtCart, CtDiscountCode, CtOrder, CtProductProjection } from './commercetools-types.js';
 
-export interface CommercetoolsAdapterOptions {
-  baseUrl: string;
-  timeoutMs?: number;
-}
-
 /** The commerce port over a commercetools-style HTTP API (product projections, carts, orders, discount codes). */
-export function createCommercetoolsAdapter(options: CommercetoolsAdapterOptions): CommerceAdapter {
-  const client = createVendorClient({ vendor: 'commerce', baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
+export function createCommercetoolsAdapter(connection: VendorConnection): CommerceAdapter {
+  const client = createVendorClient({ vendor: 'commerce', ...connection });
 
   return {
     async pricingByProductIds(productIds) {

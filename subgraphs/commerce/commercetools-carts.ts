@@ -1,4 +1,4 @@
-import { vendorUnavailable, type VendorAnswer, type VendorClient } from '../../lib/subgraph/vendor-client.js';
+import type { VendorAnswer, VendorClient } from '../../lib/subgraph/vendor-client.js';
 import { DEFAULT_CART_REGION, type CartChange, type CommerceAdapter, type Region } from './adapter.js';
 import { cartStoreOf, regionOf, toCart } from './commercetools-mapping.js';
 import { keyIn, queryAll } from './commercetools-query.js';
@@ -45,20 +45,19 @@ export function createCartCommands(client: VendorClient): Pick<CommerceAdapter, 
   }
 
   /** The changed cart, or the platform's refusal as the domain's rejection. */
-  function changeOf(answer: VendorAnswer<CtCart>, what: string): CartChange {
+  function changeOf(answer: VendorAnswer<CtCart>): CartChange {
     if (answer.ok) return { cart: toCart(answer.body) };
-    const code = errorCodeOf(answer.body);
-    const rejected = rejectionOf(answer.status, code);
+    const rejected = rejectionOf(answer.status, errorCodeOf(answer.body));
     if (rejected) return { rejected };
-    throw vendorUnavailable('commerce', `${what}: HTTP ${answer.status} (${code ?? 'no error code'})`);
+    throw answer.error;
   }
 
   return {
     async addCartItem(customerId, sku, quantity) {
       const cart = await activeCartOf(customerId);
       const line = { sku, quantity };
-      if (cart === null) return changeOf(await createCart(customerId, line), 'POST /carts');
-      return changeOf(await update(cart.key, { action: 'addLineItem', ...line }), 'POST /carts/key=:key');
+      if (cart === null) return changeOf(await createCart(customerId, line));
+      return changeOf(await update(cart.key, { action: 'addLineItem', ...line }));
     },
 
     async removeCartItem(customerId, sku) {
@@ -66,7 +65,7 @@ export function createCartCommands(client: VendorClient): Pick<CommerceAdapter, 
       if (cart === null) return { rejected: 'NO_ACTIVE_CART' };
       const line = cart.lineItems.find((item) => item.variant.sku === sku);
       if (line === undefined) return { rejected: 'SKU_NOT_IN_CART' };
-      return changeOf(await update(cart.key, { action: 'removeLineItem', lineItemId: line.id }), 'POST /carts/key=:key');
+      return changeOf(await update(cart.key, { action: 'removeLineItem', lineItemId: line.id }));
     },
   };
 }

@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../lib/errors.js';
+import { vendorBadResponse } from '../../lib/subgraph/vendor-failures.js';
 import type { Cart, Money, Order, OrderStatus, PricedLine, ProductPricing, Promotion, Region } from './adapter.js';
 import type { CtCart, CtDiscountCode, CtLineItem, CtMoney, CtOrder, CtPrice, CtProductProjection, CtReference } from './commercetools-types.js';
 
@@ -102,9 +101,7 @@ export function cartStoreOf(region: Region): { store: CtReference; currency: str
 export function regionOf(store: CtReference, what: string): Region {
   const region = store.key === undefined ? undefined : REGION_BY_STORE_KEY.get(store.key);
   if (region === undefined) {
-    throw new GraphQLError(`Vendor "commerce" sent ${what} in an unknown store "${store.key}"`, {
-      extensions: { code: ErrorCode.VENDOR_BAD_RESPONSE, vendor: 'commerce' },
-    });
+    throw vendorBadResponse({ vendor: 'commerce' }, `${what} in an unknown store "${store.key}"`);
   }
   return region;
 }

@@ -1,7 +1,7 @@
 import type { Cart, Order, PricedLine } from './adapter.js';
 import { changedCart, readCustomerId, readFirst, readInstant, readQuantity, readRegion } from './arguments.js';
+import type { CommerceContext } from './context.js';
 import { marginOf, priceIn } from './pricing.js';
-import type { CommerceContext } from './server.js';
 
 interface EntityRef {
   id: string;

@@ -2,13 +2,9 @@ import type { GraphQLService } from '../../lib/service/graphql.js';
 import { buildSchemaFromFile } from '../../lib/subgraph/schema.js';
 import { createSubgraphServer } from '../../lib/subgraph/server.js';
 import type { CommerceAdapter } from './adapter.js';
-import { createCommerceLoaders, type CommerceLoaders } from './loaders.js';
+import type { CommerceContext } from './context.js';
+import { createCommerceLoaders } from './loaders.js';
 import { resolvers } from './resolvers.js';
-
-export interface CommerceContext {
-  adapter: CommerceAdapter;
-  loaders: CommerceLoaders;
-}
 
 /** The commerce subgraph: prices, cost and margin on products; carts, orders and promotions. */
 export function createCommerceSubgraph(adapter: CommerceAdapter): GraphQLService<CommerceContext> {

@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../lib/errors.js';
+import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
 import type { Consent } from './adapter.js';
 
 /** The consent changes a ConsentInput asks for: at least one field, and no nulls. */
@@ -7,10 +6,10 @@ export function readConsentChanges(input: { [K in keyof Consent]?: boolean | nul
   const changes: Partial<Consent> = {};
   for (const field of ['email', 'sms', 'profiling'] as const) {
     const value = input[field];
-    if (value === null) throw badInput(`"consent.${field}" may be omitted but not null`);
+    if (value === null) throw badUserInput(`"consent.${field}" may be omitted but not null`);
     if (value !== undefined) changes[field] = value;
   }
-  if (Object.keys(changes).length === 0) throw badInput('"consent" must set at least one of email, sms, profiling');
+  if (Object.keys(changes).length === 0) throw badUserInput('"consent" must set at least one of email, sms, profiling');
   return changes;
 }
 
@@ -18,11 +17,7 @@ export function readConsentChanges(input: { [K in keyof Consent]?: boolean | nul
 export function readSegment(segment: string | null | undefined): string | null {
   if (segment === null || segment === undefined) return null;
   if (segment.trim() === '' || segment.includes(';')) {
-    throw badInput(`"segment" must be one non-empty segment name, got "${segment}"`);
+    throw badUserInput(`"segment" must be one non-empty segment name, got "${segment}"`);
   }
   return segment;
-}
-
-function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
 }

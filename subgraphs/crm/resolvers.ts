@@ -2,7 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { encodeCursor, readPageArgs } from '../../lib/subgraph/pagination.js';
 import type { Consent, Customer, PaymentMethod } from './adapter.js';
 import { readConsentChanges, readSegment } from './arguments.js';
-import type { CrmContext } from './server.js';
+import type { CrmContext } from './context.js';
 
 interface CustomersArgs {
   first?: number | null;

@@ -1,4 +1,4 @@
-import { createVendorClient, vendorUnavailable } from '../../lib/subgraph/vendor-client.js';
+import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
 import type { Consent, CrmAdapter, CustomerPageRequest } from './adapter.js';
 import { toConsentFields, toCustomer, type ContactRecord } from './salesforce-contact.js';
 
@@ -13,14 +13,9 @@ interface QueryResult {
   records: ContactRecord[];
 }
 
-export interface SalesforceAdapterOptions {
-  baseUrl: string;
-  timeoutMs?: number;
-}
-
 /** The CrmAdapter over a Salesforce-style CRM: Contacts keyed by the `CustomerNumber__c` external id. */
-export function createSalesforceAdapter(options: SalesforceAdapterOptions): CrmAdapter {
-  const client = createVendorClient({ vendor: 'crm', baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
+export function createSalesforceAdapter(connection: VendorConnection): CrmAdapter {
+  const client = createVendorClient({ vendor: 'crm', ...connection });
   const query = (soql: string) => client.get<QueryResult>(`${API}/query`, { q: soql });
 
   return {
@@ -61,7 +56,7 @@ export function createSalesforceAdapter(options: SalesforceAdapterOptions): CrmA
       const answer = await client.send<ContactRecord>('PATCH', path, { body: toConsentFields(changes) });
       if (answer.ok) return toCustomer(answer.body);
       if (answer.status === 404) return null;
-      throw vendorUnavailable('crm', `PATCH ${API}/sobjects/Contact/CustomerNumber__c/:id: HTTP ${answer.status}`);
+      throw answer.error;
     },
   };
 }

@@ -2,13 +2,9 @@ import type { GraphQLService } from '../../lib/service/graphql.js';
 import { buildSchemaFromFile } from '../../lib/subgraph/schema.js';
 import { createSubgraphServer } from '../../lib/subgraph/server.js';
 import type { CrmAdapter } from './adapter.js';
-import { createCrmLoaders, type CrmLoaders } from './loaders.js';
+import type { CrmContext } from './context.js';
+import { createCrmLoaders } from './loaders.js';
 import { resolvers } from './resolvers.js';
-
-export interface CrmContext {
-  adapter: CrmAdapter;
-  loaders: CrmLoaders;
-}
 
 export function createCrmSubgraph(adapter: CrmAdapter): GraphQLService<CrmContext> {
   const schema = buildSchemaFromFile(new URL('./schema.graphql', import.meta.url), resolvers);

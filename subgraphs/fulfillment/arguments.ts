@@ -1,14 +1,9 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../lib/errors.js';
+import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
 import { isIsoDate, todayUtc } from './dates.js';
 
 /** The regions of the federation contract. */
 export const REGIONS = ['EU', 'US', 'UK'] as const;
 export const MAX_CAPACITY_DAYS = 60;
-
-export function badUserInput(message: string, details: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...details } });
-}
 
 export function readRegion(region: string): string {
   if (!(REGIONS as readonly string[]).includes(region)) {

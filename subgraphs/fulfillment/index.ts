@@ -1,6 +1,7 @@
-import { port, positiveInteger, readConfig, text, url } from '../../lib/config.js';
+import { port, readConfig, text, url } from '../../lib/config.js';
 import { serveGraphQL } from '../../lib/service/graphql.js';
 import { runUntilSignalled } from '../../lib/service/run.js';
+import { VENDOR_SETTINGS, vendorConnection } from '../../lib/subgraph/vendor-settings.js';
 import { createFulfillmentSubgraph } from './server.js';
 import { createWmsHttpAdapter } from './wms-http-adapter.js';
 
@@ -9,8 +10,8 @@ void runUntilSignalled(async () => {
     PORT: port(4005),
     HOST: text('127.0.0.1'),
     WMS_VENDOR_URL: url('http://127.0.0.1:4107'),
-    VENDOR_TIMEOUT_MS: positiveInteger(5000),
+    ...VENDOR_SETTINGS,
   });
-  const adapter = createWmsHttpAdapter({ baseUrl: config.WMS_VENDOR_URL, timeoutMs: config.VENDOR_TIMEOUT_MS });
+  const adapter = createWmsHttpAdapter(vendorConnection(config, config.WMS_VENDOR_URL));
   return [await serveGraphQL(createFulfillmentSubgraph(adapter), { port: config.PORT, host: config.HOST })];
 });

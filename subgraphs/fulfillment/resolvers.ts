@@ -1,9 +1,10 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
 import type { CapacityDay, FulfillmentBooking } from './adapter.js';
-import { badUserInput, readDate, readDays, readRegion, readText } from './arguments.js';
+import { readDate, readDays, readRegion, readText } from './arguments.js';
+import type { FulfillmentContext } from './context.js';
 import { outlookKey } from './loaders.js';
 import { promiseDelivery } from './promise.js';
-import type { FulfillmentContext } from './server.js';
 
 interface ProductRef {
   sku: string;

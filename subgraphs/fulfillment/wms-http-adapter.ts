@@ -1,4 +1,4 @@
-import { createVendorClient, vendorUnavailable } from '../../lib/subgraph/vendor-client.js';
+import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
 import type { BookingOutcome, FulfillmentAdapter } from './adapter.js';
 import {
   toBooking,
@@ -11,16 +11,9 @@ import {
   type WmsShipment,
 } from './wms-mapping.js';
 
-const VENDOR = 'wms';
-
-export interface WmsAdapterOptions {
-  baseUrl: string;
-  timeoutMs?: number;
-}
-
 /** The fulfillment port over the WMS's REST API (`/wms/v1`). */
-export function createWmsHttpAdapter(options: WmsAdapterOptions): FulfillmentAdapter {
-  const client = createVendorClient({ vendor: VENDOR, ...options });
+export function createWmsHttpAdapter(connection: VendorConnection): FulfillmentAdapter {
+  const client = createVendorClient({ vendor: 'wms', ...connection });
 
   return {
     async itemsBySkus(skus) {
@@ -52,14 +45,14 @@ export function createWmsHttpAdapter(options: WmsAdapterOptions): FulfillmentAda
       const message = (answer.body as { message?: string } | null)?.message ?? `HTTP ${answer.status}`;
       if (answer.status === 409) return { refused: 'NO_CAPACITY', message };
       if (answer.status === 422) return { refused: 'UNKNOWN_SKU', message };
-      throw vendorUnavailable(VENDOR, `POST /wms/v1/shipments: HTTP ${answer.status} (${message})`);
+      throw answer.error;
     },
 
     async cancelBooking(bookingId) {
       const answer = await client.send('POST', `/wms/v1/shipments/${encodeURIComponent(bookingId)}/cancel`);
       if (answer.ok) return true;
       if (answer.status === 404 || answer.status === 409) return false;
-      throw vendorUnavailable(VENDOR, `POST /wms/v1/shipments/:id/cancel: HTTP ${answer.status}`);
+      throw answer.error;
     },
   };
 }

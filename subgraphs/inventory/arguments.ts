@@ -1,14 +1,9 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../lib/errors.js';
+import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
 import { REGIONS, type Region } from './adapter.js';
 
 export const MAX_STOCK_SKUS = 100;
 export const MAX_RESERVATION_QUANTITY = 1000;
 const MAX_REFERENCE_LENGTH = 100;
-
-export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extensions } });
-}
 
 export function readRegion(region: string): Region {
   if (!(REGIONS as readonly string[]).includes(region)) {

@@ -1,4 +1,4 @@
-import { createVendorClient, type VendorClientOptions } from '../../lib/subgraph/vendor-client.js';
+import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
 import type { Region, StockPosition, StockSourceAdapter } from './adapter.js';
 import { stockInOrder } from './source-stock.js';
 
@@ -13,8 +13,8 @@ interface PartnerProduct {
  * Drop-ship stock from the partner: available-to-promise per region with a lead time. The
  * partner maps our skus to its own and takes no reservations, so this source has no holds.
  */
-export function createDropshipAdapter(options: Omit<VendorClientOptions, 'vendor'>): StockSourceAdapter {
-  const client = createVendorClient({ vendor: 'dropship', ...options });
+export function createDropshipAdapter(connection: VendorConnection): StockSourceAdapter {
+  const client = createVendorClient({ vendor: 'dropship', ...connection });
 
   async function batch(region: Region, field: 'merchant_skus' | 'merchant_parent_skus', keys: readonly string[], keyOf: (product: PartnerProduct) => string) {
     if (keys.length === 0) return [];

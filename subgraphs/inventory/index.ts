@@ -1,6 +1,7 @@
-import { port, positiveInteger, readConfig, text, url } from '../../lib/config.js';
+import { port, readConfig, text, url } from '../../lib/config.js';
 import { serveGraphQL } from '../../lib/service/graphql.js';
 import { runUntilSignalled } from '../../lib/service/run.js';
+import { VENDOR_SETTINGS, vendorConnection } from '../../lib/subgraph/vendor-settings.js';
 import { createCompositeInventoryAdapter } from './composite-adapter.js';
 import { createDropshipAdapter } from './dropship-adapter.js';
 import { createInventorySubgraph } from './server.js';
@@ -14,13 +15,12 @@ void runUntilSignalled(async () => {
     WAREHOUSE_VENDOR_URL: url('http://127.0.0.1:4103'),
     STORE_POS_VENDOR_URL: url('http://127.0.0.1:4104'),
     DROPSHIP_VENDOR_URL: url('http://127.0.0.1:4105'),
-    VENDOR_TIMEOUT_MS: positiveInteger(5000),
+    ...VENDOR_SETTINGS,
   });
-  const timeoutMs = config.VENDOR_TIMEOUT_MS;
   const adapter = createCompositeInventoryAdapter([
-    createWarehouseAdapter({ baseUrl: config.WAREHOUSE_VENDOR_URL, timeoutMs }),
-    createStorePosAdapter({ baseUrl: config.STORE_POS_VENDOR_URL, timeoutMs }),
-    createDropshipAdapter({ baseUrl: config.DROPSHIP_VENDOR_URL, timeoutMs }),
+    createWarehouseAdapter(vendorConnection(config, config.WAREHOUSE_VENDOR_URL)),
+    createStorePosAdapter(vendorConnection(config, config.STORE_POS_VENDOR_URL)),
+    createDropshipAdapter(vendorConnection(config, config.DROPSHIP_VENDOR_URL)),
   ]);
   return [await serveGraphQL(createInventorySubgraph(adapter), { port: config.PORT, host: config.HOST })];
 });

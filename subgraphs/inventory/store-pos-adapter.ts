@@ -1,4 +1,4 @@
-import { createVendorClient, type VendorClientOptions } from '../../lib/subgraph/vendor-client.js';
+import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
 import type { Region, StockPosition, StockSourceAdapter } from './adapter.js';
 import { stockInOrder } from './source-stock.js';
 
@@ -18,8 +18,8 @@ interface PosHold {
  * Store stock from the POS. Its `vendor_sku` is our variant sku, so a product's variants are the
  * items with the prefix `<base sku>-`. Sellable = on hand − held; reservations are click & collect holds.
  */
-export function createStorePosAdapter(options: Omit<VendorClientOptions, 'vendor'>): StockSourceAdapter {
-  const client = createVendorClient({ vendor: 'store-pos', ...options });
+export function createStorePosAdapter(connection: VendorConnection): StockSourceAdapter {
+  const client = createVendorClient({ vendor: 'store-pos', ...connection });
 
   async function search(region: Region, field: 'vendor_skus' | 'vendor_sku_prefixes', keys: string[], keyOf: (item: PosItem) => string) {
     if (keys.length === 0) return [];

@@ -1,4 +1,4 @@
-import { createVendorClient, type VendorClientOptions } from '../../lib/subgraph/vendor-client.js';
+import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
 import type { HoldRequest, Region, SourceStock, StockPosition, StockSourceAdapter } from './adapter.js';
 import { stockInOrder } from './source-stock.js';
 
@@ -22,8 +22,8 @@ interface ErpAllocation {
  * (`SKU-10001` → `000000000010001`); a material is that plus the variant suffix (`…10001-01`).
  * Sellable = on hand − allocated − safety stock; reservations are ERP allocations.
  */
-export function createWarehouseAdapter(options: Omit<VendorClientOptions, 'vendor'>): StockSourceAdapter {
-  const client = createVendorClient({ vendor: 'warehouse', ...options });
+export function createWarehouseAdapter(connection: VendorConnection): StockSourceAdapter {
+  const client = createVendorClient({ vendor: 'warehouse', ...connection });
 
   async function query(region: Region, field: 'materials' | 'generic_articles', keys: (string | null)[], keyOf: (row: ErpStockRow) => string) {
     const asked = keys.filter((key): key is string => key !== null);

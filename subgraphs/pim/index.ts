@@ -1,6 +1,7 @@
-import { port, positiveInteger, readConfig, text, url } from '../../lib/config.js';
+import { port, readConfig, text, url } from '../../lib/config.js';
 import { serveGraphQL } from '../../lib/service/graphql.js';
 import { runUntilSignalled } from '../../lib/service/run.js';
+import { VENDOR_SETTINGS, vendorConnection } from '../../lib/subgraph/vendor-settings.js';
 import { createPimHttpAdapter } from './pim-http-adapter.js';
 import { createPimSubgraph } from './server.js';
 
@@ -9,8 +10,8 @@ void runUntilSignalled(async () => {
     PORT: port(4001),
     HOST: text('127.0.0.1'),
     PIM_VENDOR_URL: url('http://127.0.0.1:4101'),
-    VENDOR_TIMEOUT_MS: positiveInteger(5000),
+    ...VENDOR_SETTINGS,
   });
-  const adapter = createPimHttpAdapter({ baseUrl: config.PIM_VENDOR_URL, timeoutMs: config.VENDOR_TIMEOUT_MS });
+  const adapter = createPimHttpAdapter(vendorConnection(config, config.PIM_VENDOR_URL));
   return [await serveGraphQL(createPimSubgraph(adapter), { port: config.PORT, host: config.HOST })];
 });

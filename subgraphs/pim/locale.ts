@@ -1,12 +1,9 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../lib/errors.js';
+import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
 import { LOCALES, type Locale, type LocalizedText } from './adapter.js';
 
 export function readLocale(locale: string): Locale {
   if ((LOCALES as readonly string[]).includes(locale)) return locale as Locale;
-  throw new GraphQLError(`"locale" must be one of ${LOCALES.join(', ')}, got "${locale}"`, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT },
-  });
+  throw badUserInput(`"locale" must be one of ${LOCALES.join(', ')}, got "${locale}"`);
 }
 
 /** The text in the locale asked for, falling back to English when the PIM has no translation. */

@@ -1,4 +1,4 @@
-import { createVendorClient } from '../../lib/subgraph/vendor-client.js';
+import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
 import type { CatalogProduct, CatalogVariant, PimAdapter, ProductPageRequest } from './adapter.js';
 import {
   toCatalogCategories,
@@ -14,11 +14,6 @@ const API = '/api/rest/v1';
 /** The PIM's largest page. */
 const MAX_LIMIT = 100;
 
-export interface PimHttpAdapterOptions {
-  baseUrl: string;
-  timeoutMs?: number;
-}
-
 type Search = Record<string, { operator: string; value: string[] }[]>;
 
 const whereIn = (field: string, values: readonly string[]): Search => ({
@@ -26,8 +21,8 @@ const whereIn = (field: string, values: readonly string[]): Search => ({
 });
 
 /** The PIM over its Akeneo-like REST API: product models are products, variant products are variants. */
-export function createPimHttpAdapter(options: PimHttpAdapterOptions): PimAdapter {
-  const client = createVendorClient({ vendor: 'pim', ...options });
+export function createPimHttpAdapter(connection: VendorConnection): PimAdapter {
+  const client = createVendorClient({ vendor: 'pim', ...connection });
 
   /** Every item a search matches, following the pages (one call for up to 100 items). */
   async function everything<T>(resource: string, search?: Search): Promise<T[]> {

@@ -1,9 +1,8 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../lib/errors.js';
+import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
 import { encodeCursor, readPageArgs } from '../../lib/subgraph/pagination.js';
 import type { CatalogCategory, CatalogProduct, CatalogVariant } from './adapter.js';
+import type { PimContext } from './context.js';
 import { localize } from './locale.js';
-import type { PimContext } from './server.js';
 
 interface LocaleArgs {
   locale: string;
@@ -18,9 +17,7 @@ interface ProductsArgs {
 async function categoryIdOf(path: string, { loaders }: PimContext): Promise<string> {
   const category = (await loaders.categoryTree()).find((candidate) => candidate.path === path);
   if (!category) {
-    throw new GraphQLError(`"category" is not a category path of the catalog: "${path}"`, {
-      extensions: { code: ErrorCode.BAD_USER_INPUT },
-    });
+    throw badUserInput(`"category" is not a category path of the catalog: "${path}"`);
   }
   return category.id;
 }

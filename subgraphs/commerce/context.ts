@@ -1,0 +1,8 @@
+import type { CommerceAdapter } from './adapter.js';
+import type { CommerceLoaders } from './loaders.js';
+
+/** What the commerce subgraph's resolvers get with every request. */
+export interface CommerceContext {
+  adapter: CommerceAdapter;
+  loaders: CommerceLoaders;
+}
