@@ -16,6 +16,13 @@ export interface GraphQLService<C extends BaseContext> {
   server: ApolloServer<C>;
   context: (request: ExpressContextFunctionArgument) => Promise<C>;
   health?: () => Promise<HealthReport>;
+  /**
+   * Routes served beside `/graphql` (signed webhooks, internal calls). Each parses its own body:
+   * a signature is checked over the raw bytes, so no JSON parser runs before them.
+   */
+  routes?: (app: express.Express) => void;
+  /** Runs once the server has stopped accepting connections (closing subscriptions, clients). */
+  onClose?: () => Promise<void>;
 }
 
 export interface ServeOptions {
@@ -44,6 +51,7 @@ export async function serveGraphQL<C extends BaseContext>(
     const report = await health();
     res.status(report.ok ? 200 : 503).json({ service: service.name, ...report });
   });
+  service.routes?.(app);
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '1mb' }),
@@ -56,7 +64,10 @@ export async function serveGraphQL<C extends BaseContext>(
       name: service.name,
       port: options.port,
       host: options.host,
-      onClose: () => server.stop(),
+      onClose: async () => {
+        await server.stop();
+        await service.onClose?.();
+      },
     });
   } catch (error) {
     await server.stop();
