@@ -16,8 +16,9 @@ const STARTUP_TIMEOUT_MS = 60_000;
 const running: ServiceProcess[] = [];
 let stopping = false;
 
-async function startLayer(entries: ServiceEntry[]): Promise<void> {
-  const layer = entries.map((entry) => spawnService(entry, root, childEnv));
+/** `defaults`: variables the layer gets unless the environment sets them. */
+async function startLayer(entries: ServiceEntry[], defaults: NodeJS.ProcessEnv = {}): Promise<void> {
+  const layer = entries.map((entry) => spawnService(entry, root, { ...defaults, ...childEnv, ...entry.env }));
   running.push(...layer);
   for (const service of layer) {
     void service.exited.then((code) => {
@@ -43,10 +44,12 @@ try {
   const { PORT: gatewayPort } = readConfig({ PORT: port(GATEWAY.port) });
   if (developmentByDefault) {
     console.log('NODE_ENV is not set: running with NODE_ENV=development (Sandbox, stack traces, and tokens');
-    console.log('signed with a secret generated in .data/dev-token-secret unless AUTH_JWT_SECRET is set).');
+    console.log('signed with a secret generated in .data/dev-token-secret unless AUTH_JWT_SECRET is set; webhooks');
+    console.log('and invalidations likewise, with .data/webhook-secret and .data/invalidation-secret).');
   }
   await startLayer(VENDOR_SIMULATORS);
-  await startLayer(SUBGRAPHS);
+  // Without REDIS_URL, subgraphs post their invalidations to this gateway.
+  await startLayer(SUBGRAPHS, { GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` });
   await startLayer([{ ...GATEWAY, port: gatewayPort }]);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`\nReady in ${seconds} s. Gateway: http://127.0.0.1:${gatewayPort}/graphql (Ctrl-C stops everything)`);

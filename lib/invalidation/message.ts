@@ -32,3 +32,17 @@ export function parseInvalidation(body: string): Invalidation | null {
 export function entityTag(type: string, id: string): string {
   return `${type}:${id}`;
 }
+
+/**
+ * The tag of every entity of a type (`Product:*`). An answer that names too many entities to list
+ * carries it in place of theirs, so whoever publishes a change publishes it too: see `withTypeTags`.
+ */
+export function typeTag(type: string): string {
+  return entityTag(type, '*');
+}
+
+/** Tags to publish for a change: each tag once, and the type tag of each (`Product:P0042` → also `Product:*`). */
+export function withTypeTags(tags: readonly string[]): string[] {
+  const types = tags.map((tag) => typeTag(tag.slice(0, tag.indexOf(':'))));
+  return [...new Set([...tags, ...types])];
+}

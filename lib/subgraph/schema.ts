@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse, type GraphQLSchema } from 'graphql';
+import { tagEntities, type TaggedContext } from './entity-tags.js';
 import { boundStringInputs } from './input-bounds.js';
 
 /** Reads a subgraph's SDL file, e.g. `loadTypeDefs(new URL('./schema.graphql', import.meta.url))`. */
@@ -9,7 +10,11 @@ export function loadTypeDefs(file: URL) {
   return parse(readFileSync(file, 'utf8'));
 }
 
-/** A Federation 2 subgraph schema from its SDL file and resolvers, every `ID` and `String` it is given bounded in length. */
-export function buildSchemaFromFile<C>(file: URL, resolvers: GraphQLResolverMap<C>): GraphQLSchema {
-  return boundStringInputs(buildSubgraphSchema({ typeDefs: loadTypeDefs(file), resolvers: resolvers as GraphQLResolverMap<unknown> }));
+/**
+ * A Federation 2 subgraph schema from its SDL file and resolvers: every `ID` and `String` it is given
+ * bounded in length, every entity it answers with named in the request's `cacheTags`.
+ */
+export function buildSchemaFromFile<C extends TaggedContext>(file: URL, resolvers: GraphQLResolverMap<C>): GraphQLSchema {
+  const schema = buildSubgraphSchema({ typeDefs: loadTypeDefs(file), resolvers: resolvers as GraphQLResolverMap<unknown> });
+  return tagEntities(boundStringInputs(schema));
 }

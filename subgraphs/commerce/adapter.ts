@@ -1,3 +1,5 @@
+import type { ChangeFeed } from '../../lib/subgraph/change-feed.js';
+
 /**
  * The commerce domain's port: prices, carts, orders and promotions, in domain terms.
  * Implementations talk to one commerce platform; resolvers know only this interface.
@@ -92,4 +94,6 @@ export interface CommerceAdapter {
   addCartItem(customerId: string, sku: string, quantity: number): Promise<CartChange>;
   /** Removes the variant's line from the customer's active cart. */
   removeCartItem(customerId: string, sku: string): Promise<CartChange>;
+  /** How the platform reports its own changes (webhooks): prices, for one. */
+  readonly changes: ChangeFeed;
 }

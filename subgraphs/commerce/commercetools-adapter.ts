@@ -1,6 +1,7 @@
 import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
 import type { CommerceAdapter, Order } from './adapter.js';
 import { activeCartsOf, createCartCommands } from './commercetools-carts.js';
+import { commercetoolsChangeFeed } from './commercetools-events.js';
 import { toCart, toOrder, toPricing, toPromotion } from './commercetools-mapping.js';
 import { keyIn, queryAll } from './commercetools-query.js';
 import type { CtCart, CtDiscountCode, CtOrder, CtProductProjection } from './commercetools-types.js';
@@ -44,5 +45,6 @@ export function createCommercetoolsAdapter(connection: VendorConnection): Commer
     },
 
     ...createCartCommands(client),
+    changes: commercetoolsChangeFeed,
   };
 }

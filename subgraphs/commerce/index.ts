@@ -1,6 +1,7 @@
 import { port, readConfig, text, url } from '../../lib/config.js';
 import { serveGraphQL } from '../../lib/service/graphql.js';
 import { runUntilSignalled } from '../../lib/service/run.js';
+import { CACHING_SETTINGS, cachingOptions, WEBHOOK_SETTINGS, webhookSecret } from '../../lib/subgraph/caching-settings.js';
 import { VENDOR_SETTINGS, vendorConnection } from '../../lib/subgraph/vendor-settings.js';
 import { createCommercetoolsAdapter } from './commercetools-adapter.js';
 import { createCommerceSubgraph } from './server.js';
@@ -11,7 +12,10 @@ void runUntilSignalled(async () => {
     HOST: text('127.0.0.1'),
     COMMERCE_VENDOR_URL: url('http://127.0.0.1:4102'),
     ...VENDOR_SETTINGS,
+    ...CACHING_SETTINGS,
+    ...WEBHOOK_SETTINGS,
   });
   const adapter = createCommercetoolsAdapter(vendorConnection(config, config.COMMERCE_VENDOR_URL));
-  return [await serveGraphQL(createCommerceSubgraph(adapter), { port: config.PORT, host: config.HOST })];
+  const options = { ...(await cachingOptions(config)), webhookSecret: await webhookSecret(config) };
+  return [await serveGraphQL(createCommerceSubgraph(adapter, options), { port: config.PORT, host: config.HOST })];
 });

@@ -1,3 +1,4 @@
+import { entityTag } from '../../lib/invalidation/message.js';
 import type { Cart, Order, PricedLine } from './adapter.js';
 import { changedCart, readCustomerId, readFirst, readInstant, readQuantity, readRegion } from './arguments.js';
 import type { CommerceContext } from './context.js';
@@ -13,6 +14,15 @@ const pricedLine = {
   variant: (line: PricedLine) => ({ sku: line.variantSku }),
 };
 
+/**
+ * The changed cart, once its change is published: the cart itself, and its customer, whose `cart`
+ * may have been none before.
+ */
+async function published(cart: Cart, { invalidations }: CommerceContext): Promise<Cart> {
+  await invalidations.publish([entityTag('Cart', cart.id), entityTag('Customer', cart.customerId)]);
+  return cart;
+}
+
 export const resolvers = {
   Query: {
     cart: (_: unknown, args: { id: string }, { adapter }: CommerceContext) => adapter.cartById(args.id),
@@ -21,13 +31,15 @@ export const resolvers = {
       adapter.promotions(args.activeOn == null ? undefined : readInstant('activeOn', args.activeOn)),
   },
   Mutation: {
-    addCartItem: async (_: unknown, args: { customerId: string; sku: string; quantity: number }, { adapter }: CommerceContext) => {
+    addCartItem: async (_: unknown, args: { customerId: string; sku: string; quantity: number }, context: CommerceContext) => {
       const customerId = readCustomerId(args.customerId);
-      return changedCart(await adapter.addCartItem(customerId, args.sku, readQuantity(args.quantity)), customerId, args.sku);
+      const change = await context.adapter.addCartItem(customerId, args.sku, readQuantity(args.quantity));
+      return published(changedCart(change, customerId, args.sku), context);
     },
-    removeCartItem: async (_: unknown, args: { customerId: string; sku: string }, { adapter }: CommerceContext) => {
+    removeCartItem: async (_: unknown, args: { customerId: string; sku: string }, context: CommerceContext) => {
       const customerId = readCustomerId(args.customerId);
-      return changedCart(await adapter.removeCartItem(customerId, args.sku), customerId, args.sku);
+      const change = await context.adapter.removeCartItem(customerId, args.sku);
+      return published(changedCart(change, customerId, args.sku), context);
     },
   },
   // Entity references resolve to the representation itself; fields load through the loaders, so

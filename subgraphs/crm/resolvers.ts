@@ -1,4 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { entityTag } from '../../lib/invalidation/message.js';
 import { encodeCursor, readPageArgs } from '../../lib/subgraph/pagination.js';
 import type { Consent, Customer, PaymentMethod } from './adapter.js';
 import { readConsentChanges, readSegment } from './arguments.js';
@@ -33,9 +34,11 @@ export const resolvers: GraphQLResolverMap<CrmContext> = {
   },
 
   Mutation: {
-    async updateConsent(_: unknown, { customerId, consent }: UpdateConsentArgs, { adapter, loaders }: CrmContext) {
+    async updateConsent(_: unknown, { customerId, consent }: UpdateConsentArgs, { adapter, loaders, invalidations }: CrmContext) {
       const updated = await adapter.updateConsent(customerId, readConsentChanges(consent));
-      if (updated) loaders.customers.clear(customerId).prime(customerId, updated);
+      if (!updated) return null;
+      loaders.customers.clear(customerId).prime(customerId, updated);
+      await invalidations.publish([entityTag('Customer', updated.id)]);
       return updated;
     },
   },

@@ -70,6 +70,6 @@ export interface FulfillmentAdapter {
   shippingServices(region: string): Promise<ShippingService[]>;
   /** Reserves capacity on the ship date at the region's first warehouse with room; idempotent per reference. */
   book(request: BookingRequest): Promise<BookingOutcome>;
-  /** `false` when the booking is unknown or already cancelled. */
-  cancelBooking(bookingId: string): Promise<boolean>;
+  /** The booking as cancelled; `null` when it is unknown or already cancelled. */
+  cancelBooking(bookingId: string): Promise<FulfillmentBooking | null>;
 }

@@ -1,6 +1,7 @@
 import { port, readConfig, text, url } from '../../lib/config.js';
 import { serveGraphQL } from '../../lib/service/graphql.js';
 import { runUntilSignalled } from '../../lib/service/run.js';
+import { CACHING_SETTINGS, cachingOptions } from '../../lib/subgraph/caching-settings.js';
 import { VENDOR_SETTINGS, vendorConnection } from '../../lib/subgraph/vendor-settings.js';
 import { createFulfillmentSubgraph } from './server.js';
 import { createWmsHttpAdapter } from './wms-http-adapter.js';
@@ -11,7 +12,8 @@ void runUntilSignalled(async () => {
     HOST: text('127.0.0.1'),
     WMS_VENDOR_URL: url('http://127.0.0.1:4107'),
     ...VENDOR_SETTINGS,
+    ...CACHING_SETTINGS,
   });
   const adapter = createWmsHttpAdapter(vendorConnection(config, config.WMS_VENDOR_URL));
-  return [await serveGraphQL(createFulfillmentSubgraph(adapter), { port: config.PORT, host: config.HOST })];
+  return [await serveGraphQL(createFulfillmentSubgraph(adapter, await cachingOptions(config)), { port: config.PORT, host: config.HOST })];
 });

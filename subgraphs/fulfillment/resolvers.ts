@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
 import type { CapacityDay, FulfillmentBooking } from './adapter.js';
 import { readDate, readDays, readRegion, readText } from './arguments.js';
+import { changedCapacityTag, tagCapacityRead } from './capacity-tags.js';
 import type { FulfillmentContext } from './context.js';
 import { outlookKey } from './loaders.js';
 import { promiseDelivery } from './promise.js';
@@ -15,18 +16,22 @@ export const resolvers: GraphQLResolverMap<FulfillmentContext> = {
     shippingOptions: (_: unknown, args: { region: string }, { adapter }: FulfillmentContext) =>
       adapter.shippingServices(readRegion(args.region)),
 
-    warehouseCapacity: (
+    async warehouseCapacity(
       _: unknown,
       args: { warehouseId?: string | null; from?: string | null; days?: number | null },
-      { adapter }: FulfillmentContext,
-    ) => adapter.warehouseCapacity(args.warehouseId ?? null, readDate('from', args.from), readDays(args.days)),
+      { adapter, cacheTags }: FulfillmentContext,
+    ) {
+      const days = await adapter.warehouseCapacity(args.warehouseId ?? null, readDate('from', args.from), readDays(args.days));
+      tagCapacityRead(cacheTags, days);
+      return days;
+    },
   },
 
   Mutation: {
     async bookFulfillment(
       _: unknown,
       args: { sku: string; region: string; date: string; reference: string },
-      { adapter }: FulfillmentContext,
+      { adapter, invalidations }: FulfillmentContext,
     ) {
       const outcome = await adapter.book({
         sku: readText('sku', args.sku),
@@ -35,20 +40,25 @@ export const resolvers: GraphQLResolverMap<FulfillmentContext> = {
         reference: readText('reference', args.reference),
       });
       if ('refused' in outcome) throw badUserInput(`Booking refused: ${outcome.message}`, { reason: outcome.refused });
+      await invalidations.publish([changedCapacityTag(outcome.booked.warehouseId)]);
       return outcome.booked;
     },
 
-    cancelFulfillmentBooking: (_: unknown, args: { bookingId: string }, { adapter }: FulfillmentContext) =>
-      adapter.cancelBooking(args.bookingId),
+    async cancelFulfillmentBooking(_: unknown, args: { bookingId: string }, { adapter, invalidations }: FulfillmentContext) {
+      const cancelled = await adapter.cancelBooking(args.bookingId);
+      if (cancelled) await invalidations.publish([changedCapacityTag(cancelled.warehouseId)]);
+      return cancelled !== null;
+    },
   },
 
   Product: {
     __resolveReference: (reference: ProductRef): ProductRef => ({ sku: reference.sku }),
 
-    async deliveryPromise(product: ProductRef, args: { region: string; orderDate?: string | null }, { loaders }: FulfillmentContext) {
+    async deliveryPromise(product: ProductRef, args: { region: string; orderDate?: string | null }, { loaders, cacheTags }: FulfillmentContext) {
       const region = readRegion(args.region);
       const orderDate = readDate('orderDate', args.orderDate);
       const [item, outlook] = await Promise.all([loaders.items.load(product.sku), loaders.outlooks.load(outlookKey(region, orderDate))]);
+      tagCapacityRead(cacheTags, outlook.capacity);
       return item ? promiseDelivery(item, outlook, orderDate) : null;
     },
   },

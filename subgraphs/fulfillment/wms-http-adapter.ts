@@ -49,9 +49,9 @@ export function createWmsHttpAdapter(connection: VendorConnection): FulfillmentA
     },
 
     async cancelBooking(bookingId) {
-      const answer = await client.send('POST', `/wms/v1/shipments/${encodeURIComponent(bookingId)}/cancel`);
-      if (answer.ok) return true;
-      if (answer.status === 404 || answer.status === 409) return false;
+      const answer = await client.send<WmsShipment>('POST', `/wms/v1/shipments/${encodeURIComponent(bookingId)}/cancel`);
+      if (answer.ok) return toBooking(answer.body);
+      if (answer.status === 404 || answer.status === 409) return null;
       throw answer.error;
     },
   };

@@ -1,3 +1,5 @@
+import type { ChangeFeed } from '../../lib/subgraph/change-feed.js';
+
 /**
  * The inventory domain's port: stock of variants and products per source and region.
  * Resolvers see `InventoryAdapter`; each inventory system is a `StockSourceAdapter` behind it.
@@ -39,8 +41,8 @@ export interface HoldRequest {
 export interface StockHolds {
   /** The source's id of the hold, or `null` when it refused (not enough stock any more). */
   place(request: HoldRequest): Promise<string | null>;
-  /** `false` when the hold is unknown or already released. */
-  release(holdId: string): Promise<boolean>;
+  /** The variant sku whose stock it gave back; `null` when the hold is unknown or already released. */
+  release(holdId: string): Promise<string | null>;
 }
 
 /** One inventory system. Batch methods answer in the order asked. */
@@ -51,6 +53,8 @@ export interface StockSourceAdapter {
   stockOfProducts(region: Region, productSkus: readonly string[]): Promise<SourceStock[]>;
   /** `null` for sources that take no reservations. */
   readonly holds: StockHolds | null;
+  /** How the source reports its stock changes (webhooks); `null` for one that does not. */
+  readonly changes: ChangeFeed | null;
 }
 
 /** A source that could not be asked, and why. */
@@ -85,7 +89,7 @@ export type ReservationOutcome =
   | { status: 'insufficient'; reservable: number }
   | { status: 'unknown-sku' };
 
-export type ReleaseOutcome = 'released' | 'not-found' | 'invalid-id';
+export type ReleaseOutcome = { status: 'released'; variantSku: string } | { status: 'not-found' } | { status: 'invalid-id' };
 
 /** The port resolvers use. */
 export interface InventoryAdapter {
@@ -94,4 +98,6 @@ export interface InventoryAdapter {
   /** Reserves from warehouses first, then stores; drop-ship stock cannot be reserved. */
   reserve(request: ReservationRequest): Promise<ReservationOutcome>;
   release(reservationId: string): Promise<ReleaseOutcome>;
+  /** The sources that report their stock changes. */
+  readonly changeFeeds: ChangeFeed[];
 }

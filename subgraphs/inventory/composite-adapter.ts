@@ -11,6 +11,7 @@ export function createCompositeInventoryAdapter(sources: readonly StockSourceAda
     stockOfProducts: (region, skus) => fanOut(sources, skus.length, (source) => source.stockOfProducts(region, skus)),
     reserve: (request) => reserveStock(sources, request),
     release: (reservationId) => releaseReservation(sources, reservationId),
+    changeFeeds: sources.flatMap((source) => (source.changes ? [source.changes] : [])),
   };
 }
 

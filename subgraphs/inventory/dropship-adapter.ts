@@ -28,6 +28,7 @@ export function createDropshipAdapter(connection: VendorConnection): StockSource
     stockOfVariants: (region, skus) => batch(region, 'merchant_skus', skus, (product) => product.merchant_sku),
     stockOfProducts: (region, skus) => batch(region, 'merchant_parent_skus', skus, (product) => product.merchant_parent_sku),
     holds: null,
+    changes: null,
   };
 }
 

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
+import type { CacheTags } from '../../lib/subgraph/cache-tags.js';
 import type { InventoryAdapter, Region, StockLookup } from './adapter.js';
+import { STOCK } from './stock-tags.js';
 
 /** A sku asked for in one region. */
 export interface StockKey {
@@ -7,24 +9,28 @@ export interface StockKey {
   sku: string;
 }
 
-/** Per request: all the skus asked for in a tick cost each inventory system one call per region. */
+/**
+ * Per request: all the skus asked for in a tick cost each inventory system one call per region.
+ * Each sku read names its stock in the answer's tags.
+ */
 export interface InventoryLoaders {
   variantStock: DataLoader<StockKey, StockLookup, string>;
   productStock: DataLoader<StockKey, StockLookup, string>;
 }
 
-export function createInventoryLoaders(adapter: InventoryAdapter): InventoryLoaders {
+export function createInventoryLoaders(adapter: InventoryAdapter, cacheTags: CacheTags): InventoryLoaders {
   return {
-    variantStock: regionalLoader((region, skus) => adapter.stockOfVariants(region, skus)),
-    productStock: regionalLoader((region, skus) => adapter.stockOfProducts(region, skus)),
+    variantStock: regionalLoader(cacheTags, (region, skus) => adapter.stockOfVariants(region, skus)),
+    productStock: regionalLoader(cacheTags, (region, skus) => adapter.stockOfProducts(region, skus)),
   };
 }
 
-function regionalLoader(fetch: (region: Region, skus: string[]) => Promise<StockLookup[]>) {
+function regionalLoader(cacheTags: CacheTags, fetch: (region: Region, skus: string[]) => Promise<StockLookup[]>) {
   return new DataLoader<StockKey, StockLookup, string>(
     async (keys) => {
       const skusByRegion = new Map<Region, string[]>();
       for (const { region, sku } of keys) {
+        cacheTags.add(STOCK, sku);
         const skus = skusByRegion.get(region) ?? [];
         skus.push(sku);
         skusByRegion.set(region, skus);

@@ -78,9 +78,10 @@ export async function releaseReservation(sources: readonly StockSourceAdapter[],
   const holders = holdersOf(sources);
   const parts = decodeReservationId(reservationId);
   const placed = parts?.map(([source, holdId]) => ({ holder: holders.find((holder) => holder.source === source), holdId }));
-  if (!placed || placed.some((part) => part.holder === undefined)) return 'invalid-id';
+  if (!placed || placed.some((part) => part.holder === undefined)) return { status: 'invalid-id' };
   const released = await Promise.all(placed.map((part) => part.holder!.holds.release(part.holdId)));
-  return released.some(Boolean) ? 'released' : 'not-found';
+  const variantSku = released.find((sku) => sku !== null);
+  return variantSku ? { status: 'released', variantSku } : { status: 'not-found' };
 }
 
 function holdersOf(sources: readonly StockSourceAdapter[]): Holder[] {

@@ -6,6 +6,7 @@ import { readRegion, readReserveArgs, readSkuList, type ReserveArgs } from './ar
 import { summarizeAvailability, type AvailabilityView } from './availability.js';
 import type { InventoryContext } from './context.js';
 import type { InventoryLoaders, StockKey } from './loaders.js';
+import { changedStockTags } from './stock-tags.js';
 
 interface SkuParent {
   sku: string;
@@ -46,6 +47,7 @@ async function reserveStock(_: unknown, args: ReserveArgs, context: InventoryCon
   const outcome = await context.adapter.reserve(request);
   switch (outcome.status) {
     case 'reserved':
+      await context.invalidations.publish(changedStockTags([request.variantSku]));
       return { ...outcome.reservation, sku: outcome.reservation.variantSku };
     case 'unknown-sku':
       throw badUserInput(`No warehouse or store carries sku "${request.variantSku}"`);
@@ -60,8 +62,10 @@ async function reserveStock(_: unknown, args: ReserveArgs, context: InventoryCon
 
 async function releaseStockReservation(_: unknown, args: { reservationId: string }, context: InventoryContext) {
   const outcome = await context.adapter.release(args.reservationId);
-  if (outcome === 'invalid-id') throw badUserInput(`"${args.reservationId}" is not a reservation id this API issued`);
-  return outcome === 'released';
+  if (outcome.status === 'invalid-id') throw badUserInput(`"${args.reservationId}" is not a reservation id this API issued`);
+  if (outcome.status === 'not-found') return false;
+  await context.invalidations.publish(changedStockTags([outcome.variantSku]));
+  return true;
 }
 
 export const resolvers: GraphQLResolverMap<InventoryContext> = {

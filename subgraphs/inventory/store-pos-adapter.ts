@@ -1,6 +1,7 @@
 import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
 import type { Region, StockPosition, StockSourceAdapter } from './adapter.js';
 import { stockInOrder } from './source-stock.js';
+import { storePosChangeFeed } from './store-pos-events.js';
 
 /** An item of the POS search answer (`POST /api/v2/inventory/search`). */
 interface PosItem {
@@ -12,6 +13,7 @@ interface PosItem {
 interface PosHold {
   hold_id: string | null;
   status: 'active' | 'released' | 'rejected';
+  lines: { vendor_sku: string }[];
 }
 
 /**
@@ -42,11 +44,12 @@ export function createStorePosAdapter(connection: VendorConnection): StockSource
       async release(holdId) {
         const path = `/api/v2/holds/${encodeURIComponent(holdId)}`;
         const hold = await client.find<PosHold>(path);
-        if (hold?.status !== 'active') return false;
-        await client.post<PosHold>(`${path}/release`, {});
-        return true;
+        if (hold?.status !== 'active') return null;
+        const released = await client.post<PosHold>(`${path}/release`, {});
+        return released.lines[0]!.vendor_sku;
       },
     },
+    changes: storePosChangeFeed,
   };
 }
 

@@ -1,6 +1,7 @@
 import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
 import type { HoldRequest, Region, SourceStock, StockPosition, StockSourceAdapter } from './adapter.js';
 import { stockInOrder } from './source-stock.js';
+import { variantSkuOfMaterial, warehouseChangeFeed } from './warehouse-events.js';
 
 /** A stock row of the ERP (`POST /erp/v1/stock/query`). */
 interface ErpStockRow {
@@ -15,6 +16,7 @@ interface ErpStockRow {
 interface ErpAllocation {
   allocation_id: string | null;
   status: 'OPEN' | 'CANCELLED' | 'REJECTED';
+  items: { material: string }[];
 }
 
 /**
@@ -49,17 +51,18 @@ export function createWarehouseAdapter(connection: VendorConnection): StockSourc
       async release(allocationId) {
         const path = `/erp/v1/allocations/${encodeURIComponent(allocationId)}`;
         const allocation = await client.find<ErpAllocation>(path);
-        if (allocation?.status !== 'OPEN') return false;
-        await client.post<ErpAllocation>(`${path}/cancel`, {});
-        return true;
+        if (allocation?.status !== 'OPEN') return null;
+        const cancelled = await client.post<ErpAllocation>(`${path}/cancel`, {});
+        return variantSkuOfMaterial(cancelled.items[0]!.material);
       },
     },
+    changes: warehouseChangeFeed,
   };
 }
 
 function toPosition(row: ErpStockRow): StockPosition {
   return {
-    variantSku: `SKU-${row.material.replace(/^0+/, '')}`,
+    variantSku: variantSkuOfMaterial(row.material),
     source: 'WAREHOUSE',
     locationId: row.plant,
     available: Math.max(0, row.on_hand - row.allocated - row.safety_stock),

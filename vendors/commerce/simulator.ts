@@ -1,6 +1,8 @@
 import type { Express, Request } from 'express';
 import { createSimulatorApp, finishSimulatorApp } from '../kit/app.js';
+import { webhooksTo, type Webhooks } from '../kit/webhooks.js';
 import type { SeedData } from '../seed/index.js';
+import { addPriceAdminRoutes } from './admin-routes.js';
 import { createCartStore } from './carts.js';
 import { createCatalog } from './catalog.js';
 import { answerPlatformErrors, resourceNotFound } from './errors.js';
@@ -18,14 +20,15 @@ import { queryCollection, type QueryParams } from './query.js';
  * - `GET /discount-codes?where=validFrom <= "..." and validUntil >= "..."&expand=cartDiscounts[*]`
  *
  * Query endpoints page with `limit` (≤ 500) / `offset` and answer `{ limit, offset, count, total, results, missing? }`.
+ * A price changed through `PUT /_admin/prices` is posted as a subscription message to `webhooks`.
  */
-export function createCommerceSimulator(data: SeedData): Express {
+export function createCommerceSimulator(data: SeedData, webhooks: Webhooks = webhooksTo(null)): Express {
   const catalog = createCatalog(data);
   const carts = createCartStore(data, catalog);
   const orders = createOrderBook(data, catalog.byKey);
   const discountCodes = createDiscountCodeCollection(data);
 
-  const app = createSimulatorApp('commerce');
+  const app = createSimulatorApp('commerce', (admin) => addPriceAdminRoutes(admin, catalog, webhooks));
   app.get('/product-projections', (req, res) => {
     res.json(queryCollection(catalog.collection, queryParams(req)));
   });

@@ -6,6 +6,8 @@ export interface SimulatorAdmin {
   calls(): Promise<CallCounts>;
   setFaults(faults: Partial<Faults>): Promise<void>;
   reset(): Promise<void>;
+  /** `PUT /_admin/<path>`: a change to the simulator's data (e.g. `stock`), answered with what changed. */
+  change(path: string, body: unknown): Promise<unknown>;
 }
 
 export function simulatorAdmin(baseUrl: string): SimulatorAdmin {
@@ -26,5 +28,6 @@ export function simulatorAdmin(baseUrl: string): SimulatorAdmin {
     reset: async () => {
       await call('POST', 'reset');
     },
+    change: (path, body) => call('PUT', path, body),
   };
 }

@@ -13,9 +13,10 @@ export interface CallCounts {
  * injected faults; `/health` and `/_admin/*` are neither.
  *
  * Admin API: `GET /_admin/calls`, `PUT /_admin/faults` (JSON `Faults`), `POST /_admin/reset`
- * (zeroes the counters and clears the faults).
+ * (zeroes the counters and clears the faults), and the simulator's own `addAdminRoutes` (changes to
+ * its data that tests make, as the vendor's back office would).
  */
-export function createSimulatorApp(vendor: string): Express {
+export function createSimulatorApp(vendor: string, addAdminRoutes: (app: Express) => void = () => {}): Express {
   let faults: Faults = noFaults;
   let counts: CallCounts = { total: 0, byRoute: {} };
 
@@ -43,6 +44,7 @@ export function createSimulatorApp(vendor: string): Express {
     counts = { total: 0, byRoute: {} };
     res.json({ ok: true });
   });
+  addAdminRoutes(app);
 
   app.use((req, res, next) => {
     res.on('finish', () => {

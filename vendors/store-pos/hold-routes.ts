@@ -1,6 +1,8 @@
 import type { Express } from 'express';
+import type { Webhooks } from '../kit/webhooks.js';
 import { availableToHold, type PosCatalog, type StockLevel } from './catalog.js';
 import { sendPosError } from './errors.js';
+import { levelsUpdatedEvent } from './level-events.js';
 
 interface HoldLine {
   vendor_sku: string;
@@ -21,7 +23,7 @@ interface Hold {
  * A hold that cannot be served is answered `200 { status: "rejected" }` with the short lines;
  * 4xx is kept for malformed requests.
  */
-export function addHoldRoutes(app: Express, catalog: PosCatalog): void {
+export function addHoldRoutes(app: Express, catalog: PosCatalog, webhooks: Webhooks): void {
   const holds = new Map<string, Hold>();
   let nextNumber = 1;
 
@@ -48,6 +50,7 @@ export function addHoldRoutes(app: Express, catalog: PosCatalog): void {
     const hold: Hold = { hold_id: `HLD-${String(nextNumber++).padStart(6, '0')}`, reference: body.reference, status: 'active', lines, created_at: new Date().toISOString() };
     holds.set(hold.hold_id, hold);
     res.status(201).json(hold);
+    webhooks.notify(levelsUpdatedEvent(needed.keys()));
   });
 
   app.get('/api/v2/holds/:holdId', (req, res) => {
@@ -60,11 +63,15 @@ export function addHoldRoutes(app: Express, catalog: PosCatalog): void {
   app.post('/api/v2/holds/:holdId/release', (req, res) => {
     const hold = holds.get(req.params.holdId);
     if (!hold) return sendPosError(res, 404, 'hold_not_found', `No hold ${req.params.holdId}`);
-    if (hold.status === 'active') {
-      for (const line of hold.lines) levelOf(line)!.qty_held -= line.qty;
-      hold.status = 'released';
-    }
+    if (hold.status !== 'active') return res.json(hold);
+    const levels = hold.lines.map((line) => {
+      const level = levelOf(line)!;
+      level.qty_held -= line.qty;
+      return level;
+    });
+    hold.status = 'released';
     res.json(hold);
+    webhooks.notify(levelsUpdatedEvent(levels));
   });
 }
 

@@ -1,6 +1,8 @@
 import type { Express } from 'express';
+import type { Webhooks } from '../kit/webhooks.js';
 import { sendSapError } from './errors.js';
 import { freeToAllocate, type StockRow, type WarehouseState } from './mapping.js';
+import { stockChangedEvent } from './stock-events.js';
 
 interface AllocationItem {
   material: string;
@@ -21,7 +23,7 @@ interface Allocation {
  * Like a BAPI, a business rejection (not enough free stock) is an in-band `status: REJECTED`
  * with messages, not an HTTP error; 4xx is kept for malformed requests.
  */
-export function addAllocationRoutes(app: Express, state: WarehouseState): void {
+export function addAllocationRoutes(app: Express, state: WarehouseState, webhooks: Webhooks): void {
   const allocations = new Map<string, Allocation>();
   let nextNumber = 4500000001;
 
@@ -53,6 +55,7 @@ export function addAllocationRoutes(app: Express, state: WarehouseState): void {
     };
     allocations.set(allocation.allocation_id, allocation);
     res.status(201).json(allocation);
+    webhooks.notify(stockChangedEvent([...needed.keys()]));
   });
 
   app.get('/erp/v1/allocations/:id', (req, res) => {
@@ -65,14 +68,15 @@ export function addAllocationRoutes(app: Express, state: WarehouseState): void {
   app.post('/erp/v1/allocations/:id/cancel', (req, res) => {
     const allocation = allocations.get(req.params.id);
     if (!allocation) return sendSapError(res, 404, 'ALLOCATION_NOT_FOUND', `Allocation ${req.params.id} does not exist`);
-    if (allocation.status === 'OPEN') {
-      for (const item of allocation.items) {
-        const row = state.rowsByMaterial.get(item.material)!.find((candidate) => candidate.plant === item.plant)!;
-        row.allocated -= item.quantity;
-      }
-      allocation.status = 'CANCELLED';
-    }
+    if (allocation.status !== 'OPEN') return res.json(allocation);
+    const rows = allocation.items.map((item) => {
+      const row = state.rowsByMaterial.get(item.material)!.find((candidate) => candidate.plant === item.plant)!;
+      row.allocated -= item.quantity;
+      return row;
+    });
+    allocation.status = 'CANCELLED';
     res.json(allocation);
+    webhooks.notify(stockChangedEvent(rows));
   });
 }
 

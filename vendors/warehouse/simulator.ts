@@ -1,6 +1,8 @@
 import type { Express } from 'express';
 import { createSimulatorApp, finishSimulatorApp } from '../kit/app.js';
+import { webhooksTo, type Webhooks } from '../kit/webhooks.js';
 import type { SeedData } from '../seed/index.js';
+import { addStockAdminRoutes } from './admin-routes.js';
 import { addAllocationRoutes } from './allocation-routes.js';
 import { createWarehouseState } from './mapping.js';
 import { addStockRoutes } from './stock-routes.js';
@@ -8,12 +10,13 @@ import { addStockRoutes } from './stock-routes.js';
 /**
  * An ERP warehouse-stock API in the style of SAP: materials (`000000000010001-01`), generic
  * articles (`000000000010001`), plants with a sales region, and per-plant `on_hand`,
- * `allocated` and `safety_stock`. Allocations are kept in memory.
+ * `allocated` and `safety_stock`. Allocations are kept in memory. Stock that moves (an allocation, a
+ * change through `PUT /_admin/stock`) is posted as an event to `webhooks`.
  */
-export function createWarehouseSimulator(data: SeedData): Express {
-  const app = createSimulatorApp('warehouse');
+export function createWarehouseSimulator(data: SeedData, webhooks: Webhooks = webhooksTo(null)): Express {
   const state = createWarehouseState(data);
+  const app = createSimulatorApp('warehouse', (admin) => addStockAdminRoutes(admin, state, webhooks));
   addStockRoutes(app, state);
-  addAllocationRoutes(app, state);
+  addAllocationRoutes(app, state, webhooks);
   return finishSimulatorApp(app);
 }
