@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, oneOf, port, positiveInteger, readConfig, text, url } from '../lib/config.js';
+import { ConfigError, oneOf, port, positiveInteger, readConfig, text, url, type Reader } from '../lib/config.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES } from './cache/useCache.js';
 
 export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
@@ -18,15 +19,20 @@ export interface GatewayConfig {
   policy: string;
   /** Whether each principal kind's operation limits hold (on any supergraph). */
   limits: boolean;
+  /** The cache of subgraph fetches: memory bounds, and Redis when set; `null` when `CACHE=off`. */
+  cache: { maxEntries: number; maxBytes: number; redisUrl?: string } | null;
+  /** `INVALIDATION_SECRET` as set (see `cache/invalidation-secret.ts` for when it is required). */
+  invalidationSecret?: string;
 }
 
-const USAGE = 'usage: gateway [--supergraph FILE] [--port N] [--host HOST] [--policy on|off|FILE] [--limits on|off]';
+const USAGE = 'usage: gateway [--supergraph FILE] [--port N] [--host HOST] [--policy on|off|FILE] [--limits on|off] [--cache on|off]';
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 
 /**
  * Reads the gateway's configuration once: command-line flags win over the environment
  * (`PORT`, `HOST`, `SUPERGRAPH_PATH`, `ACCESS_POLICY`, `OPERATION_LIMITS`, `NODE_ENV`,
- * `HEALTH_TIMEOUT_MS`, `SUBGRAPH_TIMEOUT_MS`, `SUBGRAPH_<NAME>_URL`). An unset `NODE_ENV` is
+ * `HEALTH_TIMEOUT_MS`, `SUBGRAPH_TIMEOUT_MS`, `SUBGRAPH_<NAME>_URL`, `CACHE`, `CACHE_MAX_ENTRIES`,
+ * `CACHE_MAX_BYTES`, `REDIS_URL`, `INVALIDATION_SECRET`). An unset `NODE_ENV` is
  * production: development (Sandbox, stack traces, a generated signing key) is asked for by name.
  */
 export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): GatewayConfig {
@@ -41,6 +47,11 @@ export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): Gatew
       NODE_ENV: oneOf(ENVIRONMENTS, 'production'),
       HEALTH_TIMEOUT_MS: positiveInteger(1_000),
       SUBGRAPH_TIMEOUT_MS: positiveInteger(10_000),
+      CACHE: oneOf(['on', 'off'], 'on'),
+      CACHE_MAX_ENTRIES: positiveInteger(DEFAULT_MAX_ENTRIES),
+      CACHE_MAX_BYTES: positiveInteger(DEFAULT_MAX_BYTES),
+      REDIS_URL: redisUrl(),
+      INVALIDATION_SECRET: text(''),
       ...subgraphUrlReaders(env),
     },
     {
@@ -50,6 +61,7 @@ export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): Gatew
       SUPERGRAPH_PATH: flags.supergraph ?? env.SUPERGRAPH_PATH,
       ACCESS_POLICY: flags.policy ?? env.ACCESS_POLICY,
       OPERATION_LIMITS: flags.limits ?? env.OPERATION_LIMITS,
+      CACHE: flags.cache ?? env.CACHE,
     },
   );
   const subgraphUrls: Record<string, string> = {};
@@ -67,10 +79,12 @@ export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): Gatew
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     policy: config.ACCESS_POLICY,
     limits: config.OPERATION_LIMITS === 'on',
+    cache: config.CACHE === 'on' ? { maxEntries: config.CACHE_MAX_ENTRIES, maxBytes: config.CACHE_MAX_BYTES, redisUrl: config.REDIS_URL } : null,
+    invalidationSecret: config.INVALIDATION_SECRET || undefined,
   };
 }
 
-type Flags = { supergraph?: string; port?: string; host?: string; policy?: string; limits?: string };
+type Flags = { supergraph?: string; port?: string; host?: string; policy?: string; limits?: string; cache?: string };
 
 function parseFlags(argv: string[]): Flags {
   try {
@@ -82,6 +96,7 @@ function parseFlags(argv: string[]): Flags {
         host: { type: 'string' },
         policy: { type: 'string' },
         limits: { type: 'string' },
+        cache: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -94,4 +109,13 @@ function parseFlags(argv: string[]): Flags {
 function subgraphUrlReaders(env: NodeJS.ProcessEnv) {
   const names = Object.keys(env).filter((variable) => SUBGRAPH_URL_VARIABLE.test(variable));
   return Object.fromEntries(names.map((variable) => [variable, url()]));
+}
+
+/** Its value is never echoed: a Redis URL may carry a password. */
+function redisUrl(): Reader<string | undefined> {
+  return (raw) => {
+    if (raw === undefined || raw === '') return undefined;
+    if (!URL.canParse(raw) || !['redis:', 'rediss:'].includes(new URL(raw).protocol)) throw new Error('must be a redis:// or rediss:// URL');
+    return raw;
+  };
 }

@@ -1,10 +1,12 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLService } from '../lib/service/graphql.js';
+import type { GraphQLService, HealthReport } from '../lib/service/graphql.js';
 import { accessPolicy } from '../policies/access/permissions.js';
 import type { AccessPolicy } from '../policies/access/policy.js';
 import { OPERATION_LIMITS, type OperationLimits } from '../policies/limits.js';
 import type { PrincipalKind } from '../policies/principal.js';
+import { useCache, type CacheOptions, type GatewayCache } from './cache/useCache.js';
+import { useClientCacheControl } from './cache/useClientCacheControl.js';
 import type { Environment } from './config.js';
 import type { GatewayContext } from './context.js';
 import { maskUnexpectedErrors } from './errors.js';
@@ -31,6 +33,8 @@ export interface GatewayOptions {
   healthTimeoutMs?: number;
   /** How long one subgraph fetch may take; 10 s by default. */
   subgraphTimeoutMs?: number;
+  /** The cache of subgraph fetches (`gateway/cache/useCache.ts`); none unless given (`{}`: memory only, defaults). */
+  cache?: CacheOptions | null;
   /** Sees each request's context once its response is sent (decisions included). */
   observe?: (context: GatewayContext) => void;
 }
@@ -38,15 +42,18 @@ export interface GatewayOptions {
 /**
  * A federation gateway over any supergraph: `@apollo/gateway` plans and executes, Apollo Server
  * serves it (Sandbox as the landing page outside production, introspection off in production).
- * Every request resolves to a principal; `policies/` decides what it may read and do.
+ * Every request resolves to a principal; `policies/` decides what it may read and do. With `cache`,
+ * the fetches of queries are answered from a two-level cache, stale ones said so in `extensions.stale`;
+ * a shared cache is never told it may keep an answer that is not anonymous and public throughout.
  */
 export function createGateway(options: GatewayOptions): GraphQLService<GatewayContext> {
   const { supergraph, environment } = options;
   const urls = new Map(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
+  const cache = options.cache ? useCache(options.cache) : null;
+  const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: urls.get(name) ?? url ?? '', timeoutMs: options.subgraphTimeoutMs ?? 10_000 }),
+    buildService: ({ name, url }) => new SubgraphDataSource({ name, url: urls.get(name) ?? url ?? '', timeoutMs, cache: cache?.fetches }),
   });
   const principalFor = useIdentity({ keys: options.keys });
   const policy = options.policy === undefined ? accessPolicy : options.policy;
@@ -59,7 +66,7 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
     hideSchemaDetailsFromClientErrors: production,
     formatError: maskUnexpectedErrors(environment),
     ...(limits ? requestBounds(limits) : {}),
-    plugins: [...(limits ? [useLimits({ limits })] : []), ...observing(options.observe)],
+    plugins: [...(limits ? [useLimits({ limits })] : []), useClientCacheControl(), ...(cache?.plugins ?? []), ...observing(options.observe)],
   });
   return {
     name: 'gateway',
@@ -68,8 +75,21 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
       principal: await principalFor(req.headers.authorization),
       _shield: { cache: {} },
       policyDecisions: [],
+      staleAnswers: [],
     }),
-    health: subgraphHealth(supergraph.subgraphs, options.healthTimeoutMs ?? 1_000),
+    health: withCacheHealth(subgraphHealth(supergraph.subgraphs, options.healthTimeoutMs ?? 1_000), cache),
+    routes: cache?.routes,
+    onClose: cache?.close,
+  };
+}
+
+/** The subgraphs' report with the cache's beside it: Redis gone makes the gateway degraded, not down. */
+function withCacheHealth(subgraphs: () => Promise<HealthReport>, cache: GatewayCache | null): () => Promise<HealthReport> {
+  if (!cache) return subgraphs;
+  return async () => {
+    const report = await subgraphs();
+    const health = cache.health();
+    return { ...report, ...(health.status === 'degraded' ? { status: 'degraded' } : {}), cache: health };
   };
 }
 

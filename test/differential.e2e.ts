@@ -11,11 +11,18 @@ import { compareAnswers, type AllowedDifference, type Answer } from './support/d
 /**
  * On supergraphs that are not ours but use our type names, our gateway with its access policy off
  * answers every operation as plain `@apollo/gateway` does, but for the allowed differences each
- * case names: started in this process on every fixture, and as its own process (`--policy off`,
- * what an operator runs) on one.
+ * case names: started in this process on every fixture, with and without its fetch cache, and as
+ * its own process (`--policy off`, what an operator runs; its cache is on by default) on one.
+ * (These subgraphs send no Cache-Control, so nothing is kept: test/cache.e2e.ts compares cached answers.)
  */
+const inProcess = [
+  { ours: 'in this process', options: {} },
+  { ours: 'in this process, fetch cache on', options: { cache: {} } },
+];
 const runs: { fixture: ForeignFixture; ours: string; start: StartOurs }[] = [
-  ...[catalogFixture, accountsFixture, mediaFixture].map((fixture) => ({ fixture, ours: 'in this process', start: inProcessGateway() })),
+  ...[catalogFixture, accountsFixture, mediaFixture].flatMap((fixture) =>
+    inProcess.map(({ ours, options }) => ({ fixture, ours, start: inProcessGateway(options) })),
+  ),
   { fixture: catalogFixture, ours: 'as its own process, --policy off', start: gatewayProcess() },
 ];
 
@@ -139,6 +146,13 @@ describe('the differential comparator', () => {
     const allowances = [stale];
     expect(compare(answer(200, { data: { a: 1 }, extensions: { stale: true } }), theirs, { allowances })).toEqual({ paths: [], allowed: ['extensions.stale'] });
     expect(compare(answer(200, { data: { a: 1 }, extensions: { stale: true, debug: 1 } }), theirs, { allowances }).paths).toEqual(['$.body.extensions']);
-    expect(compare(answer(200, { data: { a: 1 }, extensions: { stale: true } }), theirs).paths).toEqual(['$.body.extensions']);
+    expect(compare(answer(200, { data: { a: 1 }, extensions: { debug: true } }), theirs).paths).toEqual(['$.body.extensions']);
+  });
+
+  it("explains the fetch cache's extensions.stale, never the data beside it", () => {
+    const theirs = answer(200, { data: { a: 1 } });
+    const stale = [{ path: ['a'], subgraph: 'shipping', ageSeconds: 61, reason: 'stale-while-revalidate' }];
+    expect(compare(answer(200, { data: { a: 1 }, extensions: { stale } }), theirs)).toEqual({ paths: [], allowed: ['extensions.stale'] });
+    expect(compare(answer(200, { data: { a: 2 }, extensions: { stale } }), theirs)).toEqual({ paths: ['$.body.data.a'], allowed: ['extensions.stale'] });
   });
 });

@@ -19,7 +19,8 @@ describe('the gateway started without NODE_ENV', () => {
   /** The secret that used to be published in `gateway/identity/keys.ts`; no gateway may ever accept it again. */
   const THE_SECRET_THAT_USED_TO_BE_PUBLISHED = 'dev-only-secret-never-use-in-production-0123456789';
   const projectRoot = fileURLToPath(new URL('../', import.meta.url));
-  const configured = { AUTH_JWT_SECRET: randomSecret() };
+  // Production with the cache on and no Redis also needs the secret that signs invalidations.
+  const configured = { AUTH_JWT_SECRET: randomSecret(), INVALIDATION_SECRET: randomSecret() };
   const withoutNodeEnv = { NODE_ENV: undefined, AUTH_JWT_PUBLIC_KEY: undefined };
   let foreign: ForeignSupergraph;
   /** `policies/` is not written for this supergraph: the gateway runs it without access control. */

@@ -1,0 +1,98 @@
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { ErrorCode } from '../../lib/errors.js';
+import { fetchKeys, type FetchKeys, type SubgraphFetch } from './cache-key.js';
+import { cachePolicyOf, type CachePolicy } from './cache-policy.js';
+import { outlivesInvalidation, remainingLifetimeMs, type CachedFetch, type CacheStore } from './cache-store.js';
+import { singleFlight } from './single-flight.js';
+
+export type StaleReason = 'stale-while-revalidate' | 'stale-if-error';
+
+/** What one fetch was answered with, whole, from one source. */
+export interface Served {
+  response: GatewayGraphQLResponse;
+  /** The policy it was stored (or would be stored) under; `null`: not to be kept. */
+  policy: CachePolicy | null;
+  /** 0 for a subgraph's own answer. */
+  ageSeconds: number;
+  /** Set when it is past its max-age: why it was served all the same. */
+  stale?: StaleReason;
+}
+
+/** Asks the subgraph: throws on a transport error, an HTTP error or a timeout. */
+export type LoadFromSubgraph = () => Promise<GatewayGraphQLResponse>;
+
+export interface FetchCache {
+  serve(fetch: SubgraphFetch, load: LoadFromSubgraph): Promise<Served>;
+  /** Every entry carrying one of these tags, fetched until now, is never served again. */
+  invalidate(tags: string[]): Promise<void>;
+}
+
+/** A subgraph's answer, as JSON text: everyone who waited for it parses a copy of their own. */
+type Loaded = { body: string; policy: CachePolicy | null; outage: boolean };
+
+/**
+ * The semantics of the fetch cache: fresh within max-age; then stale while one background refresh
+ * runs (stale-while-revalidate); stale when the subgraph fails, up to stale-if-error; past that, the
+ * subgraph's own failure. Concurrent misses for one key make one subgraph call.
+ */
+export function createFetchCache({ store, now }: { store: CacheStore; now: () => number }): FetchCache {
+  const flight = singleFlight<Loaded>();
+
+  async function fetchAndStore(keys: FetchKeys, load: LoadFromSubgraph): Promise<Loaded> {
+    const fetchedAt = now();
+    const { http, ...body } = await load();
+    const policy = cachePolicyOf(http?.headers);
+    // A private answer is kept for its principal only, and not at all for the anonymous one.
+    const key = policy?.scope === 'private' ? keys.personal : keys.shared;
+    if (policy && key && body.data && !body.errors?.length) await store.set(key, { fetchedAt, policy, data: JSON.stringify(body.data) });
+    return { body: JSON.stringify(body), policy, outage: isOutage(body) };
+  }
+
+  async function find(keys: FetchKeys): Promise<CachedFetch | undefined> {
+    const [personal, shared] = await Promise.all([keys.personal ? store.get(keys.personal) : undefined, store.get(keys.shared)]);
+    return [personal, shared].find((entry) => entry && remainingLifetimeMs(entry, now()) > 0);
+  }
+
+  const ageOf = (entry: CachedFetch) => now() - entry.fetchedAt;
+  const within = (entry: CachedFetch, seconds: number) => ageOf(entry) < seconds * 1000;
+
+  /** Within its stale-if-error window, and not invalidated while the subgraph was failing. */
+  async function servableIfError(entry: CachedFetch): Promise<boolean> {
+    const { maxAgeSeconds, staleIfErrorSeconds, tags } = entry.policy;
+    return within(entry, maxAgeSeconds + staleIfErrorSeconds) && outlivesInvalidation(entry, await store.invalidatedAt(tags));
+  }
+
+  function fromCache(entry: CachedFetch, stale?: StaleReason): Served {
+    const ageSeconds = Math.floor(ageOf(entry) / 1000);
+    return { response: { data: JSON.parse(entry.data) }, policy: entry.policy, ageSeconds, ...(stale ? { stale } : {}) };
+  }
+
+  return {
+    async serve(fetch, load) {
+      const keys = fetchKeys(fetch);
+      const cached = await find(keys);
+      if (cached && within(cached, cached.policy.maxAgeSeconds)) return fromCache(cached);
+      if (cached && within(cached, cached.policy.maxAgeSeconds + cached.policy.staleWhileRevalidateSeconds)) {
+        flight(keys.flight, () => fetchAndStore(keys, load)).catch(() => {
+          // A failed refresh leaves the entry as it was: the next request past the window asks again.
+        });
+        return fromCache(cached, 'stale-while-revalidate');
+      }
+      let loaded: Loaded;
+      try {
+        loaded = await flight(keys.flight, () => fetchAndStore(keys, load));
+      } catch (error) {
+        if (cached && (await servableIfError(cached))) return fromCache(cached, 'stale-if-error');
+        throw error;
+      }
+      if (loaded.outage && cached && (await servableIfError(cached))) return fromCache(cached, 'stale-if-error');
+      return { response: JSON.parse(loaded.body) as GatewayGraphQLResponse, policy: loaded.policy, ageSeconds: 0 };
+    },
+    invalidate: (tags) => store.recordInvalidation(tags, now()),
+  };
+}
+
+/** An HTTP 200 that says the vendor behind the subgraph is out: how a vendor outage arrives. */
+function isOutage({ errors }: GatewayGraphQLResponse): boolean {
+  return errors?.some((error) => error.extensions?.code === ErrorCode.VENDOR_UNAVAILABLE) ?? false;
+}
