@@ -13,8 +13,6 @@ export interface GatewayConfig {
   /** Subgraph URLs that replace those written in the supergraph, by subgraph name. */
   subgraphUrls: Record<string, string>;
   healthTimeoutMs: number;
-  /** How long one subgraph fetch may take before it is abandoned with an error at its path. */
-  subgraphTimeoutMs: number;
   /** `on`: the product's `policies/`; `off`: no access control; otherwise a module exporting `accessPolicy`. */
   policy: string;
   /** Whether each principal kind's operation limits hold (on any supergraph). */
@@ -31,7 +29,7 @@ const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 /**
  * Reads the gateway's configuration once: command-line flags win over the environment
  * (`PORT`, `HOST`, `SUPERGRAPH_PATH`, `ACCESS_POLICY`, `OPERATION_LIMITS`, `NODE_ENV`,
- * `HEALTH_TIMEOUT_MS`, `SUBGRAPH_TIMEOUT_MS`, `SUBGRAPH_<NAME>_URL`, `CACHE`, `CACHE_MAX_ENTRIES`,
+ * `HEALTH_TIMEOUT_MS`, `SUBGRAPH_<NAME>_URL`, `CACHE`, `CACHE_MAX_ENTRIES`,
  * `CACHE_MAX_BYTES`, `REDIS_URL`, `INVALIDATION_SECRET`). An unset `NODE_ENV` is
  * production: development (Sandbox, stack traces, a generated signing key) is asked for by name.
  */
@@ -46,7 +44,6 @@ export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): Gatew
       OPERATION_LIMITS: oneOf(['on', 'off'], 'on'),
       NODE_ENV: oneOf(ENVIRONMENTS, 'production'),
       HEALTH_TIMEOUT_MS: positiveInteger(1_000),
-      SUBGRAPH_TIMEOUT_MS: positiveInteger(10_000),
       CACHE: oneOf(['on', 'off'], 'on'),
       CACHE_MAX_ENTRIES: positiveInteger(DEFAULT_MAX_ENTRIES),
       CACHE_MAX_BYTES: positiveInteger(DEFAULT_MAX_BYTES),
@@ -76,7 +73,6 @@ export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): Gatew
     environment: config.NODE_ENV,
     subgraphUrls,
     healthTimeoutMs: config.HEALTH_TIMEOUT_MS,
-    subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     policy: config.ACCESS_POLICY,
     limits: config.OPERATION_LIMITS === 'on',
     cache: config.CACHE === 'on' ? { maxEntries: config.CACHE_MAX_ENTRIES, maxBytes: config.CACHE_MAX_BYTES, redisUrl: config.REDIS_URL } : null,

@@ -4,7 +4,11 @@ import { invalidationSecretFor } from './cache/invalidation-secret.js';
 import { readGatewayConfig } from './config.js';
 import { readTokenKeys } from './identity/keys.js';
 import { OPERATION_LIMITS } from '../policies/limits.js';
+import { readMetricsConfig } from './metrics/config.js';
+import { createGatewayMetrics } from './metrics/gateway-metrics.js';
+import { serveMetrics } from './metrics/serve-metrics.js';
 import { loadPolicy } from './policy/load-policy.js';
+import { readResilienceConfig } from './resilience/config.js';
 import { createGateway } from './server.js';
 import { loadSupergraph } from './supergraph.js';
 
@@ -13,6 +17,9 @@ void runUntilSignalled(async () => {
   const supergraph = loadSupergraph(config.supergraphPath, config.subgraphUrls);
   const keys = await readTokenKeys(process.env, config.environment);
   const invalidationSecret = await invalidationSecretFor(config);
+  const metrics = createGatewayMetrics();
+  const exposure = readMetricsConfig(process.env, config.environment);
+  if (exposure.served === 'off') console.log(exposure.reason);
   const gateway = createGateway({
     supergraph,
     keys,
@@ -20,7 +27,8 @@ void runUntilSignalled(async () => {
     policy: await loadPolicy(config.policy),
     limits: config.limits ? OPERATION_LIMITS : null,
     healthTimeoutMs: config.healthTimeoutMs,
-    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    resilience: readResilienceConfig(process.env, supergraph.subgraphs.map((subgraph) => subgraph.name)),
+    metrics: { registry: metrics, publicRoute: exposure.served === 'public-listener' ? { token: exposure.token } : undefined },
     cache: config.cache && {
       maxEntries: config.cache.maxEntries,
       maxBytes: config.cache.maxBytes,
@@ -28,5 +36,7 @@ void runUntilSignalled(async () => {
       invalidationSecret,
     },
   });
-  return [await serveGraphQL(gateway, { port: config.port, host: config.host })];
+  const servers = [await serveGraphQL(gateway, { port: config.port, host: config.host })];
+  if (exposure.served === 'own-port') servers.push(await serveMetrics(metrics, exposure));
+  return servers;
 });

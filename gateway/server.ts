@@ -5,6 +5,7 @@ import { accessPolicy } from '../policies/access/permissions.js';
 import type { AccessPolicy } from '../policies/access/policy.js';
 import { OPERATION_LIMITS, type OperationLimits } from '../policies/limits.js';
 import type { PrincipalKind } from '../policies/principal.js';
+import type express from 'express';
 import { useCache, type CacheOptions, type GatewayCache } from './cache/useCache.js';
 import { useClientCacheControl } from './cache/useClientCacheControl.js';
 import type { Environment } from './config.js';
@@ -14,6 +15,10 @@ import { subgraphHealth } from './health.js';
 import type { TokenKeys } from './identity/keys.js';
 import { useIdentity } from './identity/useIdentity.js';
 import { requestBounds } from './limits/request-bounds.js';
+import type { GatewayMetrics } from './metrics/gateway-metrics.js';
+import { metricsRoutes } from './metrics/serve-metrics.js';
+import { RESILIENCE_DEFAULTS, type ResilienceConfig } from './resilience/config.js';
+import { createSubgraphResilience, type ResiliencePolicy } from './resilience/subgraph-resilience.js';
 import { useLimits } from './limits/useLimits.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { usePolicy } from './policy/usePolicy.js';
@@ -31,8 +36,10 @@ export interface GatewayOptions {
   /** Operation limits per principal kind, on any supergraph; `policies/limits.ts` by default, `null` for none. */
   limits?: Record<PrincipalKind, OperationLimits> | null;
   healthTimeoutMs?: number;
-  /** How long one subgraph fetch may take; 10 s by default. */
-  subgraphTimeoutMs?: number;
+  /** Timeout, retries, breaker and bulkhead per subgraph (`readResilienceConfig`); `RESILIENCE_DEFAULTS` for all by default. */
+  resilience?: ResilienceConfig;
+  /** Where the gateway records what it does; `/metrics` is served beside `/graphql` when `publicRoute` is set. */
+  metrics?: { registry: GatewayMetrics; publicRoute?: { token?: string } };
   /** The cache of subgraph fetches (`gateway/cache/useCache.ts`); none unless given (`{}`: memory only, defaults). */
   cache?: CacheOptions | null;
   /** Sees each request's context once its response is sent (decisions included). */
@@ -49,11 +56,15 @@ export interface GatewayOptions {
 export function createGateway(options: GatewayOptions): GraphQLService<GatewayContext> {
   const { supergraph, environment } = options;
   const urls = new Map(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
-  const cache = options.cache ? useCache(options.cache) : null;
-  const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
+  const metrics = options.metrics?.registry;
+  const cache = options.cache ? useCache({ ...options.cache, metrics }) : null;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.sdl,
-    buildService: ({ name, url }) => new SubgraphDataSource({ name, url: urls.get(name) ?? url ?? '', timeoutMs, cache: cache?.fetches }),
+    buildService: ({ name, url }) => {
+      const resilience = createSubgraphResilience({ subgraph: name, ...policyFor(options.resilience, name) });
+      metrics?.observeSubgraph(resilience);
+      return new SubgraphDataSource({ name, url: urls.get(name) ?? url ?? '', resilience, cache: cache?.fetches, metrics });
+    },
   });
   const principalFor = useIdentity({ keys: options.keys });
   const policy = options.policy === undefined ? accessPolicy : options.policy;
@@ -78,7 +89,7 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
       staleAnswers: [],
     }),
     health: withCacheHealth(subgraphHealth(supergraph.subgraphs, options.healthTimeoutMs ?? 1_000), cache),
-    routes: cache?.routes,
+    routes: both(cache?.routes, metrics && options.metrics?.publicRoute && metricsRoutes(metrics, options.metrics.publicRoute)),
     onClose: cache?.close,
   };
 }
@@ -91,6 +102,16 @@ function withCacheHealth(subgraphs: () => Promise<HealthReport>, cache: GatewayC
     const health = cache.health();
     return { ...report, ...(health.status === 'degraded' ? { status: 'degraded' } : {}), cache: health };
   };
+}
+
+function policyFor(config: ResilienceConfig | undefined, subgraph: string): ResiliencePolicy {
+  return config?.subgraphs[subgraph] ?? config?.defaults ?? RESILIENCE_DEFAULTS;
+}
+
+type Routes = (app: express.Express) => void;
+
+function both(...routes: (Routes | undefined)[]): Routes {
+  return (app) => routes.forEach((add) => add?.(app));
 }
 
 function observing(observe: GatewayOptions['observe']): ApolloServerPlugin<GatewayContext>[] {

@@ -2,18 +2,23 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../lib/errors.js';
 import { cachePolicyOf } from './cache/cache-policy.js';
-import type { FetchCache, Served, StaleReason } from './cache/fetch-cache.js';
+import { isOutage, type FetchCache, type Served, type StaleReason } from './cache/fetch-cache.js';
 import type { StaleAnswer } from './cache/stale-answers.js';
 import { restrictByFetch } from './cache/useClientCacheControl.js';
 import type { GatewayContext } from './context.js';
+import type { GatewayMetrics } from './metrics/gateway-metrics.js';
+import { signalledFetcher, type SignalledFetcher } from './resilience/signalled-fetcher.js';
+import { SubgraphCallError } from './resilience/failure.js';
+import type { SubgraphResilience } from './resilience/subgraph-resilience.js';
 
 export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
-  /** A fetch that has no whole answer by then is abandoned. */
-  timeoutMs: number;
+  /** Timeout, retries (queries only), circuit breaker and bulkhead of every call. */
+  resilience: SubgraphResilience;
   /** When given, the fetches of queries go through it. */
   cache?: FetchCache;
+  metrics?: GatewayMetrics;
 }
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
@@ -21,18 +26,21 @@ type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
 type OperationOptions = Extract<ProcessOptions, { incomingRequestContext: unknown }>;
 
 /**
- * The HTTP data source of one subgraph. A subgraph that cannot be reached, answers with an HTTP
- * error, or has not answered within its timeout becomes SUBGRAPH_UNAVAILABLE naming it, at the path
- * where its data was to go; the rest of the answer is still returned. With a cache, a query's fetch
- * may be answered from it, stale ones are recorded on the request for `extensions.stale`.
+ * The HTTP data source of one subgraph. Every call runs under the subgraph's resilience policy: a
+ * subgraph that cannot be reached, answers with an HTTP error, has not answered within its timeout,
+ * or whose circuit is open becomes SUBGRAPH_UNAVAILABLE naming it, at the path where its data was
+ * to go; the rest of the answer is still returned. With a cache, a query's fetch may be answered
+ * from it, stale ones are recorded on the request for `extensions.stale`.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly signalled: SignalledFetcher;
+
   constructor(private readonly subgraph: SubgraphDataSourceOptions) {
     // What clients may cache is narrowed here (`restrictByFetch`), from whichever source answered.
     super({ url: subgraph.url, honorSubgraphCacheControlHeader: false });
-    // `@apollo/gateway` sets no timeout: a subgraph that accepts and never answers would hold the request forever.
-    const fetcher = this.fetcher;
-    this.fetcher = (url, init) => fetcher(url, { ...init, signal: AbortSignal.timeout(subgraph.timeoutMs) });
+    // `@apollo/gateway` sets no timeout: each call's fetch carries the signal of its resilience policy.
+    this.signalled = signalledFetcher(this.fetcher);
+    this.fetcher = this.signalled.fetcher;
   }
 
   override async process(options: ProcessOptions) {
@@ -54,14 +62,27 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   private async serve(options: OperationOptions): Promise<Served> {
-    const { cache, name } = this.subgraph;
-    const load = () => super.process(options);
-    if (!cache || options.incomingRequestContext.operation.operation !== 'query') {
+    const { cache, name, resilience } = this.subgraph;
+    const query = options.incomingRequestContext.operation.operation === 'query';
+    const load = () =>
+      resilience.execute((signal) => this.signalled.run(signal, () => super.process(options)), { retry: query, isFailure: isOutage });
+    if (!cache || !query) {
       const response = await load();
       return { response, policy: cachePolicyOf(response.http?.headers), ageSeconds: 0 };
     }
-    const { query = '', variables = {} } = options.request;
-    return cache.serve({ subgraph: name, query, variables, principal: options.context.principal }, load);
+    const { query: document = '', variables = {} } = options.request;
+    const served = await cache.serve({ subgraph: name, query: document, variables, principal: options.context.principal }, load);
+    this.record(served);
+    return served;
+  }
+
+  /** A fresh answer of a subgraph is a miss; anything older came from the cache. */
+  private record({ stale, ageSeconds }: Served): void {
+    const { metrics, name: subgraph } = this.subgraph;
+    if (!metrics) return;
+    if (stale) metrics.staleServed({ cache: 'fetch', subgraph, reason: stale });
+    else if (ageSeconds > 0) metrics.cacheHit({ cache: 'fetch', subgraph });
+    else metrics.cacheMiss({ cache: 'fetch', subgraph });
   }
 
   /** One per root field a root fetch served; one at its path for any other fetch. */
@@ -72,9 +93,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   /** The cause without the subgraph's internal address. */
   private reasonOf(error: unknown): string {
-    const { code, name, extensions } = error as { code?: string; name?: string; extensions?: { response?: { status?: number } } };
+    if (error instanceof SubgraphCallError) return error.detail;
+    const { code, extensions } = error as { code?: string; extensions?: { response?: { status?: number } } };
     if (extensions?.response?.status) return `HTTP ${extensions.response.status}`;
-    if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${this.subgraph.timeoutMs} ms`;
     return code ?? 'no answer';
   }
 }

@@ -1,5 +1,6 @@
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESILIENCE_DEFAULTS } from '../gateway/resilience/config.js';
 import { createGateway } from '../gateway/server.js';
 import type { RunningServer } from '../lib/service/listen.js';
 import { startForeignSupergraph, type ForeignSupergraph } from './fixtures/foreign-supergraph.js';
@@ -30,7 +31,7 @@ describe('a hung subgraph', () => {
         environment: 'test',
         keys: await testTokenKeys(),
         policy: null,
-        subgraphTimeoutMs: 300,
+        resilience: { defaults: { ...RESILIENCE_DEFAULTS, timeoutMs: 300 }, subgraphs: {} },
       }),
     );
   });

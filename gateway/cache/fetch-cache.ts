@@ -93,6 +93,6 @@ export function createFetchCache({ store, now }: { store: CacheStore; now: () =>
 }
 
 /** An HTTP 200 that says the vendor behind the subgraph is out: how a vendor outage arrives. */
-function isOutage({ errors }: GatewayGraphQLResponse): boolean {
+export function isOutage({ errors }: GatewayGraphQLResponse): boolean {
   return errors?.some((error) => error.extensions?.code === ErrorCode.VENDOR_UNAVAILABLE) ?? false;
 }

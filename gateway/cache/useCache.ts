@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type express from 'express';
 import { INVALIDATION_CHANNEL } from '../../lib/invalidation/message.js';
 import { connectFailFast } from '../../lib/invalidation/redis-connection.js';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { createFetchCache, type FetchCache } from './fetch-cache.js';
 import { invalidationRoute } from './invalidation-route.js';
 import { subscribeToInvalidations } from './invalidation-subscriber.js';
@@ -27,6 +28,8 @@ export interface CacheOptions {
   now?: () => number;
   /** Sees each invalidation once this instance has applied it. */
   onInvalidated?: (tags: string[]) => void;
+  /** Counts invalidations and reports whether Redis answers. */
+  metrics?: Pick<GatewayMetrics, 'invalidation' | 'redisUp'>;
 }
 
 export interface GatewayCache {
@@ -57,8 +60,15 @@ export function useCache(options: CacheOptions = {}): GatewayCache {
   const store = redis ? createTwoLevelStore(memory, createRedisStore(redis, { keyPrefix: redisOptions.keyPrefix, now })) : memory;
   const fetches = createFetchCache({ store, now });
 
+  if (redis && options.metrics) {
+    const { redisUp } = options.metrics;
+    redis.on('ready', () => redisUp(true));
+    redis.on('close', () => redisUp(false));
+  }
+
   const apply = async (tags: string[]) => {
     await fetches.invalidate(tags);
+    options.metrics?.invalidation(tags.length);
     options.onInvalidated?.(tags);
   };
   const subscription =

@@ -15,7 +15,8 @@ export class SubgraphCallError extends Error {
   constructor(
     readonly subgraph: string,
     readonly reason: FailureReason,
-    detail: string,
+    /** What failed, in a few words: `HTTP 503`, `circuit open`, `no answer within 300 ms`. */
+    readonly detail: string,
     options?: { cause: unknown },
   ) {
     super(`Subgraph "${subgraph}" is unavailable: ${detail}`, options);

@@ -33,16 +33,17 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     name: 'subgraph-unavailable',
     reason:
       'Where a subgraph refuses the connection, ours names it (SUBGRAPH_UNAVAILABLE, serviceName, at the path its ' +
-      "data was for) in place of the fetch error plain passes on, whose message holds the subgraph's internal address.",
+      "data was for) in place of the fetch error plain passes on, whose message holds the subgraph's internal address. " +
+      "Once the subgraph's circuit is open, ours says so (`circuit open`) and does not call it again for a while.",
     reconcile: (ours, theirs, { subgraphs }) =>
       replaceErrors(ours, theirs, (error, plain, data) => {
         const { subgraph, cause = '' } = ourUnavailable(error, subgraphs, data) ?? {};
         return (
           subgraph !== undefined &&
-          /^E[A-Z]+$/.test(cause) &&
+          (cause === CIRCUIT_OPEN || /^E[A-Z]+$/.test(cause)) &&
           hasKeys(plain, ['message', 'extensions']) &&
           String(plain.message).startsWith(`request to ${subgraph.url} failed, reason: `) &&
-          String(plain.message).includes(cause) &&
+          (cause === CIRCUIT_OPEN || String(plain.message).includes(cause)) &&
           differences(plain.extensions, { code: 'INTERNAL_SERVER_ERROR' }).length === 0
         );
       }),
@@ -52,13 +53,15 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     reason:
       'Where a subgraph answers with an HTTP error status, ours names it (SUBGRAPH_UNAVAILABLE, serviceName, the status, ' +
       'at the path its data was for) in place of the error plain passes on, whose extensions.response holds the ' +
-      "subgraph's internal URL and the body it answered.",
+      "subgraph's internal URL and the body it answered. Once the subgraph's circuit is open, ours says so " +
+      '(`circuit open`) and does not call it again for a while.',
     reconcile: (ours, theirs, { subgraphs }) =>
       replaceErrors(ours, theirs, (error, plain, data) => {
         const { subgraph, cause = '' } = ourUnavailable(error, subgraphs, data) ?? {};
-        const status = Number(/^HTTP (\d{3})$/.exec(cause)?.[1]);
-        if (!subgraph || !status || !hasKeys(plain, ['message', 'extensions']) || !hasKeys(plain.extensions, ['code', 'response'])) return false;
+        if (!subgraph || !hasKeys(plain, ['message', 'extensions']) || !hasKeys(plain.extensions, ['code', 'response'])) return false;
         const { code, response } = plain.extensions;
+        const status = cause === CIRCUIT_OPEN ? Number((response as { status?: unknown }).status) : Number(/^HTTP (\d{3})$/.exec(cause)?.[1]);
+        if (!status) return false;
         // Plain codes 401 and 403 UNAUTHENTICATED and FORBIDDEN: those are not this situation.
         return (
           code === 'INTERNAL_SERVER_ERROR' &&
@@ -71,6 +74,9 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
   },
   ...Object.entries(OUR_RESPONSE_EXTENSIONS).map(([key, reason]) => topLevelExtension(key, reason)),
 ];
+
+/** What ours says of a subgraph it has stopped calling after consecutive failures. */
+const CIRCUIT_OPEN = 'circuit open';
 
 /** Ours is exactly a refusal before running: this status, no data, one error with this code alone and a message of this form. */
 function refusedUnrun(ours: Answer, status: number, code: string, message: RegExp): boolean {
