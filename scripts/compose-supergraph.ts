@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { loadTypeDefs } from '../lib/subgraph/schema.js';
 import { SUBGRAPHS } from './topology.js';
 
 export type Composition = { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: string[] };
@@ -11,7 +10,7 @@ export function composeSupergraph(root: URL): Composition {
     SUBGRAPHS.map((subgraph) => ({
       name: subgraph.subgraph,
       url: `http://127.0.0.1:${subgraph.port}/graphql`,
-      typeDefs: parse(readFileSync(new URL(subgraph.schema, root), 'utf8')),
+      typeDefs: loadTypeDefs(new URL(subgraph.schema, root)),
     })),
   );
   if (result.errors) return { ok: false, errors: result.errors.map((error) => error.message) };

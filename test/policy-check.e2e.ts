@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { loadTypeDefs } from '../lib/subgraph/schema.js';
 import { SUBGRAPHS } from '../scripts/topology.js';
 import { runTs } from './support/process.js';
 
@@ -11,8 +12,8 @@ import { runTs } from './support/process.js';
 function supergraphWithNewCrmField(field: string): string {
   const result = composeServices(
     SUBGRAPHS.map(({ subgraph, schema, port }) => {
-      const sdl = readFileSync(schema, 'utf8');
-      const extended = subgraph === 'crm' ? `${sdl}\nextend type Customer { ${field} }\n` : sdl;
+      const typeDefs = loadTypeDefs(new URL(`../${schema}`, import.meta.url));
+      const extended = subgraph === 'crm' ? `${print(typeDefs)}\nextend type Customer { ${field} }\n` : print(typeDefs);
       return { name: subgraph, url: `http://127.0.0.1:${port}/graphql`, typeDefs: parse(extended) };
     }),
   );

@@ -5,9 +5,15 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { tagEntities, type TaggedContext } from './entity-tags.js';
 import { boundStringInputs } from './input-bounds.js';
 
-/** Reads a subgraph's SDL file, e.g. `loadTypeDefs(new URL('./schema.graphql', import.meta.url))`. */
+/** `@cacheControl` and its scope enum, which every subgraph's SDL uses and must declare. */
+const CACHE_CONTROL_SDL = readFileSync(new URL('./cache-control.graphql', import.meta.url), 'utf8');
+
+/**
+ * Reads a subgraph's SDL file with the `@cacheControl` declaration beside it, e.g.
+ * `loadTypeDefs(new URL('./schema.graphql', import.meta.url))`. The file must import `@inaccessible`.
+ */
 export function loadTypeDefs(file: URL) {
-  return parse(readFileSync(file, 'utf8'));
+  return parse(`${readFileSync(file, 'utf8')}\n${CACHE_CONTROL_SDL}`);
 }
 
 /**
