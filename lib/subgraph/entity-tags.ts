@@ -36,7 +36,27 @@ export function tagEntities(schema: GraphQLSchema): GraphQLSchema {
       };
     }
   }
+  tagMissingLookups(schema);
   return schema;
+}
+
+/**
+ * A root lookup by key that finds nothing (`cart(id: "CART-C0024")` before the cart exists) names
+ * what it looked for, from its arguments: the cached `null` must be invalidated when that entity appears.
+ */
+function tagMissingLookups(schema: GraphQLSchema): void {
+  for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
+    const type = getNamedType(field.type);
+    if (!isObjectType(type) || type.name.startsWith('_')) continue;
+    const keys = identityOf(type).filter((key) => key.every((name) => field.args.some((arg) => arg.name === name)));
+    if (keys.length === 0) continue;
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (object, args, context: TaggedContext, info) => {
+      const found: unknown = await resolve(object, args, context, info);
+      if (found === null || found === undefined) context.cacheTags.addEntity(type.name, keys, args);
+      return found;
+    };
+  }
 }
 
 /** The keys an object of `type` is known by: its `@key`s, else its `id`; none for a type that is neither. */

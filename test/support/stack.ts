@@ -1,10 +1,15 @@
 import type { RunningServer } from '../../lib/service/listen.js';
 import { createGateway, type GatewayOptions } from '../../gateway/server.js';
 import { loadSupergraph } from '../../gateway/supergraph.js';
+import { createTagPublisher } from '../../lib/invalidation/publisher.js';
+import { createRedisTransport } from '../../lib/invalidation/redis-transport.js';
+import type { StaleWindows } from '../../lib/subgraph/freshness.js';
+import type { SubgraphOptions } from '../../lib/subgraph/subgraph-service.js';
 import { SUPERGRAPH_PATH } from '../../scripts/topology.js';
 import { createCommerceSimulator } from '../../vendors/commerce/simulator.js';
 import { createCrmSimulator } from '../../vendors/crm/simulator.js';
 import { createDropshipSimulator } from '../../vendors/dropship/simulator.js';
+import { webhooksTo, type Webhooks } from '../../vendors/kit/webhooks.js';
 import { createPimSimulator } from '../../vendors/pim/simulator.js';
 import { createStorePosSimulator } from '../../vendors/store-pos/simulator.js';
 import { createWarehouseSimulator } from '../../vendors/warehouse/simulator.js';
@@ -33,55 +38,111 @@ export interface Stack {
   gateway: RunningServer;
   vendors: Record<VendorName, StartedSimulator>;
   subgraphs: Record<SubgraphName, RunningServer>;
+  /** Each subgraph's GraphQL endpoint (`…/graphql`), as the gateway's supergraph names it. */
+  subgraphUrls: Record<SubgraphName, string>;
+  /**
+   * Another gateway instance over the same subgraphs (options as `startStack`'s, on top of the
+   * stack's defaults), e.g. a second instance sharing a Redis. `urls` replaces the address of some
+   * subgraphs, e.g. a proxy that counts calls or a server that never answers.
+   */
+  startGateway(options?: Partial<GatewayOptions>, urls?: Partial<Record<SubgraphName, string>>): Promise<RunningServer>;
   /** Zeroes every simulator's counters and clears their faults. */
   resetVendors(): Promise<void>;
 }
 
-type VendorName = 'pim' | 'commerce' | 'warehouse' | 'storePos' | 'dropship' | 'crm' | 'wms';
-type SubgraphName = 'pim' | 'commerce' | 'inventory' | 'crm' | 'fulfillment';
+export type VendorName = 'pim' | 'commerce' | 'warehouse' | 'storePos' | 'dropship' | 'crm' | 'wms';
+export type SubgraphName = 'pim' | 'commerce' | 'inventory' | 'crm' | 'fulfillment';
 
-export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}): Promise<Stack> {
+/** How the stack takes part in caching and failing; without any, subgraphs publish nothing and simulators post no webhooks. */
+export interface StackOptions {
+  /** Every subgraph publishes the tags of what changed on this Redis channel, as with `REDIS_URL` set. */
+  invalidations?: { redisUrl: string; channel: string };
+  /**
+   * The simulators that report their own changes (warehouse, store-pos, commerce) post signed
+   * webhooks with this secret to their subgraph's `POST /webhooks/<vendor>`, which takes them.
+   */
+  webhookSecret?: string;
+  /** The stale windows every subgraph adds to its `Cache-Control`; the subgraphs' defaults otherwise. */
+  freshness?: StaleWindows;
+  /** How long a subgraph's adapter waits for a vendor before reporting it unavailable; the vendor client's default otherwise. */
+  vendorTimeoutMs?: Partial<Record<VendorName, number>>;
+}
+
+export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}, options: StackOptions = {}): Promise<Stack> {
+  // A simulator needs its subgraph's webhook URL, and the subgraph its simulator's: events go to a target set once the subgraph listens.
+  const webhooks = { warehouse: lateWebhooks(), storePos: lateWebhooks(), commerce: lateWebhooks() };
   const [pim, commerce, warehouse, storePos, dropship, crm, wms] = await Promise.all([
     startSimulator('pim', createPimSimulator),
-    startSimulator('commerce', createCommerceSimulator),
-    startSimulator('warehouse', createWarehouseSimulator),
-    startSimulator('store-pos', createStorePosSimulator),
+    startSimulator('commerce', (seed) => createCommerceSimulator(seed, webhooks.commerce.webhooks)),
+    startSimulator('warehouse', (seed) => createWarehouseSimulator(seed, webhooks.warehouse.webhooks)),
+    startSimulator('store-pos', (seed) => createStorePosSimulator(seed, webhooks.storePos.webhooks)),
     startSimulator('dropship', createDropshipSimulator),
     startSimulator('crm', createCrmSimulator),
     startSimulator('wms', createWmsSimulator),
   ]);
   const vendors = { pim, commerce, warehouse, storePos, dropship, crm, wms };
+  const connection = (vendor: VendorName) => {
+    const timeoutMs = options.vendorTimeoutMs?.[vendor];
+    return { baseUrl: vendors[vendor].url, ...(timeoutMs === undefined ? {} : { timeoutMs }) };
+  };
+  const subgraphOptions = (): SubgraphOptions => ({
+    ...(options.freshness ? { freshness: options.freshness } : {}),
+    ...(options.invalidations
+      ? { invalidations: createTagPublisher(createRedisTransport(options.invalidations.redisUrl, { channel: options.invalidations.channel })) }
+      : {}),
+    ...(options.webhookSecret ? { webhookSecret: options.webhookSecret } : {}),
+  });
   const subgraphs = {
-    pim: await startGraphQL(createPimSubgraph(createPimHttpAdapter({ baseUrl: pim.url }))),
-    commerce: await startGraphQL(createCommerceSubgraph(createCommercetoolsAdapter({ baseUrl: commerce.url }))),
+    pim: await startGraphQL(createPimSubgraph(createPimHttpAdapter(connection('pim')), subgraphOptions())),
+    commerce: await startGraphQL(createCommerceSubgraph(createCommercetoolsAdapter(connection('commerce')), subgraphOptions())),
     inventory: await startGraphQL(
       createInventorySubgraph(
         createCompositeInventoryAdapter([
-          createWarehouseAdapter({ baseUrl: warehouse.url }),
-          createStorePosAdapter({ baseUrl: storePos.url }),
-          createDropshipAdapter({ baseUrl: dropship.url }),
+          createWarehouseAdapter(connection('warehouse')),
+          createStorePosAdapter(connection('storePos')),
+          createDropshipAdapter(connection('dropship')),
         ]),
+        subgraphOptions(),
       ),
     ),
-    crm: await startGraphQL(createCrmSubgraph(createSalesforceAdapter({ baseUrl: crm.url }))),
-    fulfillment: await startGraphQL(createFulfillmentSubgraph(createWmsHttpAdapter({ baseUrl: wms.url }))),
+    crm: await startGraphQL(createCrmSubgraph(createSalesforceAdapter(connection('crm')), subgraphOptions())),
+    fulfillment: await startGraphQL(createFulfillmentSubgraph(createWmsHttpAdapter(connection('wms')), subgraphOptions())),
   };
-  const urls = Object.fromEntries(Object.entries(subgraphs).map(([name, server]) => [name, `${server.url}/graphql`]));
-  const gateway = await startGraphQL(
-    createGateway({
-      supergraph: loadSupergraph(SUPERGRAPH_PATH, urls),
-      environment: 'test',
-      keys: await testTokenKeys(),
-      ...gatewayOptions,
-    }),
-  );
+  if (options.webhookSecret) {
+    const secret = options.webhookSecret;
+    webhooks.warehouse.pointAt({ url: `${subgraphs.inventory.url}/webhooks/warehouse`, secret });
+    webhooks.storePos.pointAt({ url: `${subgraphs.inventory.url}/webhooks/store-pos`, secret });
+    webhooks.commerce.pointAt({ url: `${subgraphs.commerce.url}/webhooks/commerce`, secret });
+  }
+  const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, server]) => [name, `${server.url}/graphql`])) as Record<SubgraphName, string>;
+  const startGateway = async (more: Partial<GatewayOptions> = {}, urls: Partial<Record<SubgraphName, string>> = {}) =>
+    startGraphQL(
+      createGateway({
+        supergraph: loadSupergraph(SUPERGRAPH_PATH, { ...subgraphUrls, ...urls }),
+        environment: 'test',
+        keys: await testTokenKeys(),
+        ...more,
+      }),
+    );
+  const gateway = await startGateway(gatewayOptions);
 
   return {
     gateway,
     vendors,
     subgraphs,
+    subgraphUrls,
+    startGateway,
     resetVendors: async () => {
       await Promise.all(Object.values(vendors).map((vendor) => vendor.admin.reset()));
     },
+  };
+}
+
+/** A simulator's webhooks, sent nowhere until `pointAt` names their target. */
+function lateWebhooks(): { webhooks: Webhooks; pointAt(target: Parameters<typeof webhooksTo>[0]): void } {
+  let current = webhooksTo(null);
+  return {
+    webhooks: { deliver: (event) => current.deliver(event), notify: (event) => current.notify(event) },
+    pointAt: (target) => void (current = webhooksTo(target)),
   };
 }
