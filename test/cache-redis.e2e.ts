@@ -36,7 +36,8 @@ async function twoInstances(redisUrl: string, options: CacheOptions = {}) {
   const start = async () => {
     const applied: string[][] = [];
     const gateway = await startCachingGateway(supergraph, { cache: { ...options, redis, now: clock.now, onInvalidated: (tags) => applied.push(tags) } });
-    await vi.waitFor(async () => expect((await health(gateway)).cache.invalidations).toBe('subscribed'));
+    // Commands are not queued while Redis connects (fail fast): wait until both connections are up.
+    await vi.waitFor(async () => expect((await health(gateway)).cache).toMatchObject({ redis: 'ready', invalidations: 'subscribed' }));
     return { gateway, applied };
   };
   return { clock, channel: redis.channel, a: await start(), b: await start() };

@@ -40,7 +40,7 @@ describe.runIf(redisUp)('a change reaches the next read through a second gateway
     const instance = async (start: (options: Partial<GatewayOptions>) => Promise<RunningServer>): Promise<Instance> => {
       const applied: string[][] = [];
       const gateway = await start({ cache: { redis, now: clock.now, onInvalidated: (tags) => applied.push(tags) } });
-      await vi.waitFor(async () => expect((await health(gateway)).cache.invalidations).toBe('subscribed'));
+      await vi.waitFor(async () => expect((await health(gateway)).cache).toMatchObject({ redis: 'ready', invalidations: 'subscribed' }));
       return { gateway, applied };
     };
     a = await instance(async (options) => {
