@@ -32,7 +32,8 @@ beforeEach(() => supergraph.reset());
 /** Two instances on one Redis (a key prefix and a channel of this test's own), each saying when it applied an invalidation. */
 async function twoInstances(redisUrl: string, options: CacheOptions = {}) {
   const clock = testClock();
-  const redis = { url: redisUrl, keyPrefix: `cache-redis-test:${randomUUID()}:`, channel: `cache-redis-test:${randomUUID()}` };
+  // What these tests check is sharing, not speed: a loaded test machine may take longer than production's 200 ms per command.
+  const redis = { url: redisUrl, keyPrefix: `cache-redis-test:${randomUUID()}:`, channel: `cache-redis-test:${randomUUID()}`, commandTimeoutMs: 2_000 };
   const start = async () => {
     const applied: string[][] = [];
     const gateway = await startCachingGateway(supergraph, { cache: { ...options, redis, now: clock.now, onInvalidated: (tags) => applied.push(tags) } });

@@ -43,7 +43,8 @@ describe.runIf(redisUp)('a vendor simulator stopped', () => {
 
   beforeAll(async () => {
     const channel = `degradation-outage:${randomUUID()}`;
-    const cache = { redis: { url: TEST_REDIS_URL, keyPrefix: `degradation-outage:${randomUUID()}:`, channel }, now: clock.now };
+    // What these tests check is sharing, not speed: a loaded test machine may take longer than production's 200 ms per command.
+    const cache = { redis: { url: TEST_REDIS_URL, keyPrefix: `degradation-outage:${randomUUID()}:`, channel, commandTimeoutMs: 2_000 }, now: clock.now };
     stack = await startStack({ cache }, { freshness: FRESHNESS, invalidations: { redisUrl: TEST_REDIS_URL, channel } });
     a = stack.gateway;
     b = await stack.startGateway({ cache });

@@ -21,7 +21,8 @@ export interface CacheOptions {
   maxEntries?: number;
   maxBytes?: number;
   /** Redis (L2, shared by every instance, and how invalidations reach them all); memory only without it. */
-  redis?: { url: string; keyPrefix?: string; channel?: string };
+  /** `commandTimeoutMs`: how long a request may wait on one Redis command (200 ms by default), then it is a miss. */
+  redis?: { url: string; keyPrefix?: string; channel?: string; commandTimeoutMs?: number };
   /** Serves the signed `POST INVALIDATION_ROUTE` with this secret; no route without it. */
   invalidationSecret?: string;
   /** The clock every age is measured by (epoch ms). */
@@ -55,8 +56,13 @@ export interface CacheHealth {
 export function useCache(options: CacheOptions = {}): GatewayCache {
   const now = options.now ?? Date.now;
   const memory = createMemoryStore({ maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, now });
-  const redisOptions = options.redis && { keyPrefix: 'commerce-control-plane:cache:', channel: INVALIDATION_CHANNEL, ...options.redis };
-  const redis = redisOptions && connectFailFast(redisOptions.url, { commandTimeoutMs: REDIS_COMMAND_TIMEOUT_MS, name: 'cache' });
+  const redisOptions = options.redis && {
+    keyPrefix: 'commerce-control-plane:cache:',
+    channel: INVALIDATION_CHANNEL,
+    commandTimeoutMs: REDIS_COMMAND_TIMEOUT_MS,
+    ...options.redis,
+  };
+  const redis = redisOptions && connectFailFast(redisOptions.url, { commandTimeoutMs: redisOptions.commandTimeoutMs, name: 'cache' });
   const store = redis ? createTwoLevelStore(memory, createRedisStore(redis, { keyPrefix: redisOptions.keyPrefix, now })) : memory;
   const fetches = createFetchCache({ store, now });
 
@@ -75,7 +81,7 @@ export function useCache(options: CacheOptions = {}): GatewayCache {
     redisOptions &&
     subscribeToInvalidations(redisOptions.url, {
       channel: redisOptions.channel,
-      commandTimeoutMs: REDIS_COMMAND_TIMEOUT_MS,
+      commandTimeoutMs: redisOptions.commandTimeoutMs,
       onTags: (tags) => void apply(tags),
       onSubscribed: () => memory.clear(),
     });
