@@ -1,0 +1,48 @@
+import { measure, type Request, type Sample } from './load.js';
+import { peakRssMb } from './proc.js';
+import { inAlternatingRounds, warmUp } from './rounds.js';
+import type { Target } from './targets.js';
+
+/** A target's figures for one page: the median of its rounds, and its process's memory peak so far. */
+export interface Row extends Sample {
+  target: string;
+  peakRssMb: number;
+}
+
+/** A target in its running process, and what it is asked for this page. */
+export interface Contender {
+  target: Target;
+  pid: number;
+  request: Request;
+}
+
+/** Every contender warmed up, then measured in alternating rounds; each figure is the median of its rounds. */
+export async function compare(contenders: Contender[]): Promise<Row[]> {
+  await warmUp(contenders.map((contender) => contender.request));
+  const samples = new Map<Contender, Sample[]>(contenders.map((contender) => [contender, []]));
+  await inAlternatingRounds(contenders, async (contender) => {
+    samples.get(contender)!.push(await measure(contender.request, contender.pid));
+  });
+  return contenders.map((contender) => ({
+    target: contender.target.name,
+    ...medianOf(samples.get(contender)!),
+    peakRssMb: peakRssMb(contender.pid),
+  }));
+}
+
+function medianOf(samples: Sample[]): Sample {
+  const median = (pick: (sample: Sample) => number) => {
+    const sorted = samples.map(pick).sort((a, b) => a - b);
+    const middle = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  };
+  return {
+    requestsPerSecond: median((s) => s.requestsPerSecond),
+    p50: median((s) => s.p50),
+    p99: median((s) => s.p99),
+    cpuMicrosPerRequest: median((s) => s.cpuMicrosPerRequest),
+    kilobytesPerAnswer: median((s) => s.kilobytesPerAnswer),
+    requests: samples.reduce((sum, s) => sum + s.requests, 0),
+    errors: samples.reduce((sum, s) => sum + s.errors, 0),
+  };
+}

@@ -1,0 +1,19 @@
+import { cpus } from 'node:os';
+
+/** How hard and how long each target is loaded: `BENCH_DURATION_S`, `BENCH_CONNECTIONS`, `BENCH_ROUNDS`. */
+export const SETTINGS = {
+  durationS: Number(process.env.BENCH_DURATION_S ?? 10),
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
+  /** Measured rounds per target, alternating the order of targets; each figure is the median over them. */
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  warmUpS: 2,
+};
+
+export function describeSettings(): string {
+  const cpu = cpus();
+  return [
+    `node ${process.version}, ${cpu.length} CPUs (${cpu[0]?.model ?? 'unknown'}), ${process.platform} ${process.arch}`,
+    `autocannon: ${SETTINGS.connections} connections, ${SETTINGS.durationS} s per target and round, ${SETTINGS.rounds} rounds ` +
+      `(order alternating), after a ${SETTINGS.warmUpS} s warm-up per target; each figure is the median of the rounds`,
+  ].join('\n');
+}

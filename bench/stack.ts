@@ -1,0 +1,58 @@
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { randomSecret } from '../gateway/identity/development-secret.js';
+import { readTokenKeys, type TokenKeys } from '../gateway/identity/keys.js';
+import { spawnService, stopAll, waitUntilHealthy, type ServiceProcess } from '../scripts/processes.js';
+import type { ServiceEntry } from '../scripts/topology.js';
+import type { Target } from './targets.js';
+import { BENCH_SUBGRAPHS, BENCH_VENDORS, locations } from './topology.js';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** The vendor simulators, the subgraphs and the targets, each in its own process. */
+export interface Stack {
+  /** The run's token keys: the gateways measured run in production, so they need one; the bench mints with it. */
+  keys: TokenKeys;
+  /** The process serving a port: a target's, or the subgraph a direct row asks. */
+  pidOf(entry: ServiceEntry): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Prepares the targets, then starts each layer once the one below it answers `GET /health`, all in
+ * production; `targetEnv` goes to the targets only (a profiler's flags, say).
+ */
+export async function startStack(targets: Target[], targetEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
+  for (const prepare of new Set(targets.map((target) => target.prepare))) prepare?.();
+  const layers: [ServiceEntry[], NodeJS.ProcessEnv][] = [[BENCH_VENDORS, {}], [BENCH_SUBGRAPHS, {}], [targets, targetEnv]];
+  await Promise.all(layers.flatMap(([entries]) => entries.map(assertFree)));
+  // Production wants every key set: tokens, and the signatures of invalidations and webhooks (unused here).
+  const secrets = { AUTH_JWT_SECRET: randomSecret(), INVALIDATION_SECRET: randomSecret(), WEBHOOK_SECRET: randomSecret() };
+  const env = { ...process.env, NODE_ENV: 'production', ...secrets, ...locations() };
+  const running: ServiceProcess[] = [];
+  const stop = () => stopAll([...running].reverse());
+  try {
+    for (const [entries, extra] of layers) {
+      const started = entries.map((entry) => spawnService(entry, ROOT, { ...env, ...extra }));
+      running.push(...started);
+      await Promise.all(started.map((service) => waitUntilHealthy(service, 60_000)));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    keys: await readTokenKeys(env),
+    pidOf: (entry) => running.find((service) => service.entry.port === entry.port)!.child.pid!,
+    stop,
+  };
+}
+
+/** A port someone else listens on would answer the health checks, and be measured in our place. */
+function assertFree(entry: ServiceEntry): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () => reject(new Error(`port ${entry.port} (${entry.name}) is taken: stop what listens there`)));
+    probe.listen(entry.port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
