@@ -6,6 +6,8 @@ import type { Target } from './targets.js';
 /** A target's figures for one page: the median of its rounds, and its process's memory peak so far. */
 export interface Row extends Sample {
   target: string;
+  /** The lowest and highest CPU per request of its rounds: how far to trust the median. */
+  cpuRangeMicros: [number, number];
   peakRssMb: number;
 }
 
@@ -23,11 +25,16 @@ export async function compare(contenders: Contender[]): Promise<Row[]> {
   await inAlternatingRounds(contenders, async (contender) => {
     samples.get(contender)!.push(await measure(contender.request, contender.pid));
   });
-  return contenders.map((contender) => ({
-    target: contender.target.name,
-    ...medianOf(samples.get(contender)!),
-    peakRssMb: peakRssMb(contender.pid),
-  }));
+  return contenders.map((contender) => {
+    const rounds = samples.get(contender)!;
+    const cpu = rounds.map((sample) => sample.cpuMicrosPerRequest);
+    return {
+      target: contender.target.name,
+      ...medianOf(rounds),
+      cpuRangeMicros: [Math.min(...cpu), Math.max(...cpu)],
+      peakRssMb: peakRssMb(contender.pid),
+    };
+  });
 }
 
 function medianOf(samples: Sample[]): Sample {

@@ -12,14 +12,18 @@ export interface Page {
   principal?: Exclude<Principal, { kind: 'anonymous' }>;
   /** A subgraph asked directly for its own part of the page: the floor under the gateways' figures. */
   direct?: { subgraph: string; query: string };
+  /** A vendor simulator (by name) that answers nothing in time while the page is measured. */
+  hung?: string;
 }
+
+const listing = `{ products(first: 20) { nodes { id name price(region: "EU") { amount currency }
+  availability(region: "EU") { available inStock } } pageInfo { hasNextPage endCursor } } }`;
 
 export const PAGES: Page[] = [
   {
     name: 'listing',
     title: 'Storefront listing, anonymous: 20 products (pim, commerce, inventory); the direct row asks pim for its part only',
-    query: `{ products(first: 20) { nodes { id name price(region: "EU") { amount currency }
-      availability(region: "EU") { available inStock } } pageInfo { hasNextPage endCursor } } }`,
+    query: listing,
     direct: { subgraph: 'pim', query: '{ products(first: 20) { nodes { id name } } }' },
   },
   {
@@ -35,6 +39,12 @@ export const PAGES: Page[] = [
     query: `{ customer(id: "C0001") { name email loyalty { tier points }
       cart { items { quantity product { name } } } orders(first: 3) { id status } } }`,
     principal: { kind: 'staff', id: 'bench', roles: ['service'] },
+  },
+  {
+    name: 'listing-hung',
+    title: 'Storefront listing, anonymous, with the warehouse vendor hung (inventory answers from the other stock systems, or waits)',
+    query: listing,
+    hung: 'warehouse vendor',
   },
 ];
 

@@ -10,6 +10,7 @@ const COLUMNS: Column[] = [
   ['p50 ms', (row) => row.p50.toFixed(1)],
   ['p99 ms', (row) => row.p99.toFixed(1)],
   ['CPU ms/req', (row) => (row.cpuMicrosPerRequest / 1000).toFixed(2)],
+  ['(rounds)', (row) => row.cpuRangeMicros.map((micros) => (micros / 1000).toFixed(1)).join('–')],
   ['KB/answer', (row) => row.kilobytesPerAnswer.toFixed(1)],
   ['peak RSS MB', (row) => String(row.peakRssMb)],
   ['errors', (row) => String(row.errors)],
@@ -19,8 +20,8 @@ const COLUMNS: Column[] = [
 
 /**
  * One page's figures, a row per target, with req/s and CPU per request as ratios to the baseline.
- * KB/answer counts the bytes read per answer, headers included; peak RSS is the process's high-water
- * mark so far in the run (`VmHWM`).
+ * (rounds) is the lowest–highest CPU per request of the rounds; KB/answer counts the bytes read per
+ * answer, headers included; peak RSS is the process's high-water mark so far in the run (`VmHWM`).
  */
 export function printTable(title: string, rows: Row[], baseline: string): void {
   const base = rows.find((row) => row.target === baseline);

@@ -1,4 +1,6 @@
+import { loadavg } from 'node:os';
 import { compare, type Contender } from './compare.js';
+import { withFaults } from './faults.js';
 import { headersFor, type Page } from './pages.js';
 import { printConfiguration, printTable } from './report.js';
 import { selectFromArgs } from './selection.js';
@@ -7,9 +9,10 @@ import { startStack, type Stack } from './stack.js';
 import { BASELINE, direct, graphqlUrl, type Target } from './targets.js';
 
 /**
- * `npm run bench [-- [--page NAME]… [TARGET]…]`: each page through every gateway (plain
- * `@apollo/gateway`, ours without and with the access policy, Hive Gateway without and with its
- * response cache), side by side in one run over the same subgraphs, each target in its own process.
+ * `npm run bench [-- [--page NAME]… [TARGET]…]`: each page (the last with a vendor hung) through
+ * every gateway: plain `@apollo/gateway`; ours without and with the access policy, then as it ships
+ * with its fetch cache warm in memory and warm in Redis; Hive Gateway without and with its response
+ * cache. Side by side in one run over the same subgraphs, each target in its own process.
  * Figures, not assertions: compare the columns.
  */
 const { pages, targets } = selectFromArgs(process.argv.slice(2));
@@ -18,10 +21,14 @@ printConfiguration(describeSettings(), [...directs, ...targets]);
 
 const stack = await startStack(targets);
 try {
-  for (const page of pages) printTable(page.title, await compare(await contenders(page, stack)), BASELINE);
+  for (const page of pages) {
+    const rows = await withFaults(page, async () => compare(await contenders(page, stack)));
+    printTable(page.title, rows, BASELINE);
+  }
 } finally {
   await stack.stop();
 }
+console.log(`\nload average at the end: ${loadavg().map((load) => load.toFixed(1)).join(' ')} (1, 5, 15 min)`);
 
 /** The page's own query to every target, and its direct row's part to its subgraph. */
 async function contenders(page: Page, stack: Stack): Promise<Contender[]> {

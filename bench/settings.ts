@@ -1,4 +1,4 @@
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 
 /** How hard and how long each target is loaded: `BENCH_DURATION_S`, `BENCH_CONNECTIONS`, `BENCH_ROUNDS`. */
 export const SETTINGS = {
@@ -12,7 +12,8 @@ export const SETTINGS = {
 export function describeSettings(): string {
   const cpu = cpus();
   return [
-    `node ${process.version}, ${cpu.length} CPUs (${cpu[0]?.model ?? 'unknown'}), ${process.platform} ${process.arch}`,
+    `node ${process.version}, ${cpu.length} CPUs (${cpu[0]?.model ?? 'unknown'}), ${process.platform} ${process.arch}, ` +
+      `load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} (1, 5, 15 min; other processes share the machine)`,
     `autocannon: ${SETTINGS.connections} connections, ${SETTINGS.durationS} s per target and round, ${SETTINGS.rounds} rounds ` +
       `(order alternating), after a ${SETTINGS.warmUpS} s warm-up per target; each figure is the median of the rounds`,
   ].join('\n');

@@ -20,7 +20,7 @@ export interface Stack {
 
 /**
  * Prepares the targets, then starts each layer once the one below it answers `GET /health`, all in
- * production; `targetEnv` goes to the targets only (a profiler's flags, say).
+ * production; `targetEnv` goes to the targets only (a profiler's flags, say), after each entry's own.
  */
 export async function startStack(targets: Target[], targetEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
   for (const prepare of new Set(targets.map((target) => target.prepare))) prepare?.();
@@ -33,7 +33,7 @@ export async function startStack(targets: Target[], targetEnv: NodeJS.ProcessEnv
   const stop = () => stopAll([...running].reverse());
   try {
     for (const [entries, extra] of layers) {
-      const started = entries.map((entry) => spawnService(entry, ROOT, { ...env, ...extra }));
+      const started = entries.map((entry) => spawnService(entry, ROOT, { ...env, ...entry.env, ...extra }));
       running.push(...started);
       await Promise.all(started.map((service) => waitUntilHealthy(service, 60_000)));
     }

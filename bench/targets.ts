@@ -15,20 +15,28 @@ export const BASELINE = 'apollo-gateway';
 
 const VARIANT = 'bench/gateway-variant.ts';
 const HIVE = 'bench/hive-gateway.ts';
+const SHIPPED = 'gateway/index.ts';
+/** A database of its own on the machine's Redis, apart from the tests'. */
+const REDIS_URL = 'redis://127.0.0.1:6379/7';
 
-function gateway(i: number, name: string, entry: string, flags: string[], configuration: string): Target {
+function gateway(i: number, name: string, entry: string, flags: string[], configuration: string, env?: Record<string, string>): Target {
   const port = TARGET_PORTS + i;
   const prepare = entry === HIVE ? installHiveGateway : undefined;
-  return { name, entry, port, args: [...flags, '--port', String(port)], configuration, prepare };
+  return { name, entry, port, args: [...flags, '--port', String(port)], configuration, prepare, env };
 }
 
 /** Every gateway measured, each in its own process, all on the committed supergraph and the same subgraphs. */
 export const GATEWAYS: Target[] = [
   gateway(0, BASELINE, VARIANT, ['--variant', 'plain'], '@apollo/gateway in Apollo Server, nothing of ours'),
-  gateway(1, 'ours policy-off', VARIANT, ['--variant', 'policy-off'], 'our gateway: identity and operation limits, no access policy'),
-  gateway(2, 'ours policy-on', VARIANT, ['--variant', 'policy-on'], 'our gateway as it ships: identity, limits, policies/'),
-  gateway(3, 'hive-gateway', HIVE, [], `@graphql-hive/gateway ${HIVE_VERSION} (from ${HIVE_FOLDER}) on node:http, its defaults`),
-  gateway(4, 'hive + response cache', HIVE, ['--response-cache'], `the same, responseCaching ${describeHiveResponseCache()}`),
+  gateway(1, 'ours policy-off', VARIANT, ['--variant', 'policy-off'], 'createGateway without the access policy: identity, limits, resilience; no fetch cache'),
+  gateway(2, 'ours policy-on', VARIANT, ['--variant', 'policy-on'], 'createGateway with policies/: the same plus the access policy; no fetch cache'),
+  gateway(3, 'ours + cache', SHIPPED, [], `${SHIPPED} as it ships: policy on, fetch cache in memory, metrics recorded (not served)`),
+  gateway(4, 'ours + Redis hits', SHIPPED, [], `the same with Redis (${REDIS_URL}) and an L1 of one entry: warm fetches come from Redis`, {
+    REDIS_URL,
+    CACHE_MAX_ENTRIES: '1',
+  }),
+  gateway(5, 'hive-gateway', HIVE, [], `@graphql-hive/gateway ${HIVE_VERSION} (from ${HIVE_FOLDER}) on node:http, its defaults`),
+  gateway(6, 'hive + response cache', HIVE, ['--response-cache'], `the same, responseCaching ${describeHiveResponseCache()}`),
 ];
 
 /** A subgraph asked directly for its part of a page: the floor under every gateway's figures. */
