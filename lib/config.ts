@@ -53,6 +53,16 @@ export function positiveInteger(fallback: number): Reader<number> {
   };
 }
 
+/** A whole number, 0 included; `unit` names what it counts in the message (`seconds`). */
+export function nonNegativeInteger(fallback: number, unit?: string): Reader<number> {
+  return (raw) => {
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`must be a whole number${unit ? ` of ${unit}` : ''} (0 or more), got "${raw}"`);
+    return value;
+  };
+}
+
 export function oneOf<const T extends string>(values: readonly T[], fallback: T): Reader<T> {
   return (raw) => {
     if (raw === undefined || raw === '') return fallback;

@@ -51,7 +51,7 @@ describe('the resilience configuration', () => {
     expect(() => read()).toThrow(
       [
         'Invalid configuration:',
-        '  - SUBGRAPH_RETRIES must be an integer from 0, got "-1"',
+        '  - SUBGRAPH_RETRIES must be a whole number (0 or more), got "-1"',
         '  - SUBGRAPH_MAX_CONCURRENCY must be a positive integer, got "0"',
         '  - SUBGRAPH_INVENTORY_TIMEOUT_MS must be a positive integer, got "soon"',
         '  - SUBGRAPH_INVENTRY_RETRIES names no subgraph of the supergraph (its subgraphs: inventory, store-pos)',

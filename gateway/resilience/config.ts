@@ -1,4 +1,4 @@
-import { ConfigError, positiveInteger, readConfig, type Reader } from '../../lib/config.js';
+import { ConfigError, nonNegativeInteger, positiveInteger, readConfig, type Reader } from '../../lib/config.js';
 import type { ResiliencePolicy } from './subgraph-resilience.js';
 
 export interface ResilienceConfig {
@@ -65,15 +65,6 @@ function unknownOverrides(env: NodeJS.ProcessEnv, subgraphNames: readonly string
 /** `SUBGRAPH_` for the defaults; `SUBGRAPH_<NAME>_` for one subgraph, its name upper-cased, other characters `_`. */
 function prefixOf(subgraphName?: string): string {
   return subgraphName === undefined ? 'SUBGRAPH_' : `SUBGRAPH_${subgraphName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_`;
-}
-
-function nonNegativeInteger(fallback: number): Reader<number> {
-  return (raw) => {
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 0) throw new Error(`must be an integer from 0, got "${raw}"`);
-    return value;
-  };
 }
 
 function collect<T>(problems: string[], read: () => T): T | undefined {

@@ -1,4 +1,4 @@
-import type { ConfigOf, Reader } from '../config.js';
+import { nonNegativeInteger, type ConfigOf } from '../config.js';
 
 /** How long past its max-age a cacheable answer may still be served (RFC 5861), in seconds. */
 export interface StaleWindows {
@@ -12,20 +12,10 @@ export const DEFAULT_STALE_WINDOWS: StaleWindows = { staleWhileRevalidateS: 60, 
 
 /** The variables a subgraph reads for its stale windows, to spread into its `readConfig` spec. */
 export const FRESHNESS_SETTINGS = {
-  CACHE_STALE_WHILE_REVALIDATE_S: seconds(DEFAULT_STALE_WINDOWS.staleWhileRevalidateS),
-  CACHE_STALE_IF_ERROR_S: seconds(DEFAULT_STALE_WINDOWS.staleIfErrorS),
+  CACHE_STALE_WHILE_REVALIDATE_S: nonNegativeInteger(DEFAULT_STALE_WINDOWS.staleWhileRevalidateS, 'seconds'),
+  CACHE_STALE_IF_ERROR_S: nonNegativeInteger(DEFAULT_STALE_WINDOWS.staleIfErrorS, 'seconds'),
 };
 
 export function staleWindows(settings: ConfigOf<typeof FRESHNESS_SETTINGS>): StaleWindows {
   return { staleWhileRevalidateS: settings.CACHE_STALE_WHILE_REVALIDATE_S, staleIfErrorS: settings.CACHE_STALE_IF_ERROR_S };
-}
-
-/** A whole number of seconds, 0 included (no such window). */
-function seconds(fallback: number): Reader<number> {
-  return (raw) => {
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 0) throw new Error(`must be a whole number of seconds (0 or more), got "${raw}"`);
-    return value;
-  };
 }
