@@ -54,7 +54,7 @@ export async function serveGraphQL<C extends BaseContext>(
   service.routes?.(app);
   app.use(
     '/graphql',
-    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    express.json({ limit: options.bodyLimit ?? '1mb', verify: keepRawBody }),
     expressMiddleware(server, { context: service.context }),
   );
   app.use(answerBadRequestsAsGraphQL);
@@ -73,6 +73,13 @@ export async function serveGraphQL<C extends BaseContext>(
     await server.stop();
     throw error;
   }
+}
+
+/** A request to `/graphql` with the bytes its JSON was parsed from, for signatures made over them. */
+export type RawBodyRequest = express.Request & { rawBody?: Buffer };
+
+function keepRawBody(req: RawBodyRequest, _res: unknown, body: Buffer): void {
+  req.rawBody = body;
 }
 
 /** A body that is not JSON, or too large, gets a GraphQL-shaped error instead of express's HTML page. */

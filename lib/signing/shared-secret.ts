@@ -1,8 +1,11 @@
 import { ConfigError } from '../config.js';
 import { developmentSecret, developmentSecretFile, MINIMUM_SECRET_LENGTH } from './development-secret.js';
 
-/** The secrets signed deliveries are made with: vendor webhooks to subgraphs, invalidations to gateways. */
-export type SharedSecretName = 'WEBHOOK_SECRET' | 'INVALIDATION_SECRET';
+/**
+ * The secrets signed deliveries are made with: vendor webhooks to subgraphs, invalidations to gateways,
+ * and the orchestrator's calls of internal step mutations on domain subgraphs.
+ */
+export type SharedSecretName = 'WEBHOOK_SECRET' | 'INVALIDATION_SECRET' | 'INTERNAL_CALL_SECRET';
 
 /**
  * A shared signing secret as configured (`configured`: the variable's value), at least 32 characters.

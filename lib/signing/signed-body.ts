@@ -19,8 +19,11 @@ export interface SignatureVerifier {
   verify(body: string, header: string | undefined): Verdict;
 }
 
-/** Verifies signatures made with `secret`, no older than `toleranceMs` (and no further ahead), each once. */
-export function createSignatureVerifier(secret: string, { toleranceMs = 300_000, now = Date.now } = {}): SignatureVerifier {
+/**
+ * Verifies signatures made with `secret`, no older than `toleranceMs` (and no further ahead), each once
+ * unless `refuseReplays` is false (for calls whose every effect is idempotent by reference anyway).
+ */
+export function createSignatureVerifier(secret: string, { toleranceMs = 300_000, now = Date.now, refuseReplays = true } = {}): SignatureVerifier {
   const seen = new Map<string, number>();
   return {
     verify(body, header) {
@@ -33,6 +36,7 @@ export function createSignatureVerifier(secret: string, { toleranceMs = 300_000,
       const at = Number(seconds) * 1000;
       const current = now();
       if (Math.abs(current - at) > toleranceMs) return { ok: false, reason: 'too old' };
+      if (!refuseReplays) return { ok: true };
       forgetOlderThan(seen, current - toleranceMs);
       if (seen.has(signature)) return { ok: false, reason: 'replayed' };
       seen.set(signature, at);

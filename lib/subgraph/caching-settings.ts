@@ -21,6 +21,14 @@ export async function cachingOptions(settings: ConfigOf<typeof CACHING_SETTINGS>
   };
 }
 
+/** And of one with internal step mutations the orchestrator calls. */
+export const INTERNAL_CALL_SETTINGS = { INTERNAL_CALL_SECRET: text('') };
+
+/** The secret the orchestrator signs step calls with; generated in development when unset. */
+export function internalCallSecret(settings: ConfigOf<typeof INTERNAL_CALL_SETTINGS> & Environment): Promise<string> {
+  return readSharedSecret('INTERNAL_CALL_SECRET', settings.INTERNAL_CALL_SECRET, settings.NODE_ENV === 'development');
+}
+
 /** The secret its vendors sign webhooks with; generated in development when unset. */
 export function webhookSecret(settings: ConfigOf<typeof WEBHOOK_SETTINGS> & Environment): Promise<string> {
   return readSharedSecret('WEBHOOK_SECRET', settings.WEBHOOK_SECRET, settings.NODE_ENV === 'development');

@@ -8,6 +8,7 @@ import { CacheTags } from './cache-tags.js';
 import type { ChangeFeed } from './change-feed.js';
 import type { TaggedContext } from './entity-tags.js';
 import { DEFAULT_STALE_WINDOWS, type StaleWindows } from './freshness.js';
+import { internalCallVerifier } from './internal-calls.js';
 import { buildSchemaFromFile } from './schema.js';
 import { createSubgraphServer } from './server.js';
 import { addWebhookRoutes } from './webhooks.js';
@@ -16,6 +17,8 @@ import { addWebhookRoutes } from './webhooks.js';
 export interface SubgraphContext extends TaggedContext {
   /** Where a write publishes the tags of what it changed, once its vendor has confirmed it. */
   invalidations: TagPublisher;
+  /** The request carries the orchestrator's signature: internal step mutations may run (`requireInternalCall`). */
+  internalCall: boolean;
 }
 
 /** How a subgraph takes part in caching; all optional, for tests and tools that run no cache. */
@@ -26,6 +29,8 @@ export interface SubgraphOptions {
   invalidations?: TagPublisher;
   /** What vendors sign their webhooks with; without it the subgraph takes no webhooks. */
   webhookSecret?: string;
+  /** What the orchestrator signs its step calls with; without it every internal step mutation is refused. */
+  internalCallSecret?: string;
 }
 
 /** One subgraph: its SDL and resolvers, and what each request's context holds for its domain. */
@@ -48,12 +53,13 @@ export function createSubgraphService<C extends SubgraphContext>(definition: Sub
   const plugins = [...(definition.plugins ?? []), cacheHeadersPlugin<C>(options.freshness ?? DEFAULT_STALE_WINDOWS)];
   const { webhookSecret } = options;
   const feeds = definition.changeFeeds ?? [];
+  const isInternalCall = internalCallVerifier(options.internalCallSecret);
   return {
     name: definition.name,
     server: createSubgraphServer<C>(schema, plugins),
-    context: async () => {
+    context: async ({ req }) => {
       const cacheTags = new CacheTags();
-      return { ...definition.context(cacheTags), cacheTags, invalidations } as C;
+      return { ...definition.context(cacheTags), cacheTags, invalidations, internalCall: isInternalCall(req) } as C;
     },
     health: async () => ({ ok: true, invalidations: invalidations.report() }),
     routes: webhookSecret && feeds.length > 0 ? (app) => addWebhookRoutes(app, feeds, createSignatureVerifier(webhookSecret), invalidations) : undefined,
