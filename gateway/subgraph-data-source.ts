@@ -71,15 +71,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       return { response, policy: cachePolicyOf(response.http?.headers), ageSeconds: 0 };
     }
     const { query: document = '', variables = {} } = options.request;
-    const served = await cache.serve({ subgraph: name, query: document, variables, principal: options.context.principal }, load);
+    const fetch = { subgraph: name, query: document, variables, principal: options.context.principal };
+    const served = await cache.serve(fetch, load, { degraded: resilience.state() !== 'closed' });
     this.record(served);
     return served;
   }
 
   /** A fresh answer of a subgraph is a miss; anything older came from the cache. */
-  private record({ stale, ageSeconds }: Served): void {
+  private record({ stale, ageSeconds, refreshing }: Served): void {
     const { metrics, name: subgraph } = this.subgraph;
     if (!metrics) return;
+    if (refreshing) metrics.cacheRefresh({ cache: 'fetch', subgraph });
     if (stale) metrics.staleServed({ cache: 'fetch', subgraph, reason: stale });
     else if (ageSeconds > 0) metrics.cacheHit({ cache: 'fetch', subgraph });
     else metrics.cacheMiss({ cache: 'fetch', subgraph });

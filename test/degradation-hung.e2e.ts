@@ -128,10 +128,43 @@ describe('a hung subgraph (a server standing in for inventory that accepts conne
   });
 });
 
-/** An HTTP proxy in front of one GraphQL endpoint that counts the requests it passes on. */
+describe('a circuit half-open with the page cached', () => {
+  it('serves stale at once while its one trial call hangs, instead of joining the trial', async () => {
+    const clock = testClock();
+    const proxy = await startCountingProxy(stack.subgraphUrls.inventory);
+    const policy = inventoryPolicy({ timeoutMs: 60_000, breakerThreshold: 1, halfOpenAfterMs: 300 });
+    const gateway = await stack.startGateway({ cache: { now: clock.now }, resilience: policy }, { inventory: proxy.url });
+    const healthy = await graphql(gateway.url, LISTING);
+    expect(healthy.errors).toBeUndefined();
+    clock.advance(120);
+
+    const stale = [{ path: INVENTORY_PATH, subgraph: 'inventory', ageSeconds: 120, reason: 'stale-if-error' }];
+    proxy.mode = 'fail';
+    expect((await graphql(gateway.url, LISTING)).extensions?.stale).toEqual(stale);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    proxy.mode = 'hang';
+    const calls = proxy.calls;
+    const pages = Promise.all(Array.from({ length: 5 }, () => graphql(gateway.url, LISTING)));
+    // The trial call hangs for a minute: pages that joined it would still be waiting when this gives up.
+    const outcome = await Promise.race([pages.then(() => 'answered'), new Promise((resolve) => setTimeout(resolve, 15_000, 'waiting for the trial call'))]);
+    expect(outcome).toBe('answered');
+    for (const answer of await pages) {
+      expect(answer.data).toEqual(healthy.data);
+      expect(answer.extensions?.stale).toEqual(stale);
+    }
+    expect(proxy.calls - calls).toBe(1);
+    proxy.release();
+  });
+});
+
+/** An HTTP proxy in front of one GraphQL endpoint that counts the requests it gets; it passes them on, fails them (503) or holds them. */
 interface CountingProxy {
   url: string;
   readonly calls: number;
+  mode: 'pass' | 'fail' | 'hang';
+  /** Closes the connections of the requests held. */
+  release(): void;
 }
 
 const servers: RunningServer[] = [];
@@ -141,10 +174,14 @@ afterAll(async () => {
 
 async function startCountingProxy(target: string): Promise<CountingProxy> {
   let calls = 0;
+  let mode: CountingProxy['mode'] = 'pass';
+  const held = new Set<IncomingMessage>();
   const server = await listen(
     async (req, res) => {
       calls += 1;
       const body = await readBody(req);
+      if (mode === 'hang') return void held.add(req);
+      if (mode === 'fail') return void res.writeHead(503).end();
       try {
         const answer = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         const headers = Object.fromEntries(['content-type', 'cache-control', 'cache-tag'].flatMap((name) => (answer.headers.has(name) ? [[name, answer.headers.get(name)!]] : [])));
@@ -161,6 +198,13 @@ async function startCountingProxy(target: string): Promise<CountingProxy> {
     get calls() {
       return calls;
     },
+    get mode() {
+      return mode;
+    },
+    set mode(value) {
+      mode = value;
+    },
+    release: () => held.forEach((req) => req.socket.destroy()),
   };
 }
 

@@ -16,13 +16,24 @@ export interface Served {
   ageSeconds: number;
   /** Set when it is past its max-age: why it was served all the same. */
   stale?: StaleReason;
+  /** A background call to the subgraph was started to refresh it. */
+  refreshing?: true;
 }
 
 /** Asks the subgraph: throws on a transport error, an HTTP error or a timeout. */
 export type LoadFromSubgraph = () => Promise<GatewayGraphQLResponse>;
 
+export interface ServeOptions {
+  /**
+   * The subgraph's circuit is not closed: a call would be refused, or is the one trial of a half-open
+   * circuit that may hang until its timeout. An entry servable if-error is then served at once, and
+   * the call runs in the background to refresh it.
+   */
+  degraded?: boolean;
+}
+
 export interface FetchCache {
-  serve(fetch: SubgraphFetch, load: LoadFromSubgraph): Promise<Served>;
+  serve(fetch: SubgraphFetch, load: LoadFromSubgraph, options?: ServeOptions): Promise<Served>;
   /** Every entry carrying one of these tags, fetched until now, is never served again. */
   invalidate(tags: string[]): Promise<void>;
 }
@@ -67,16 +78,24 @@ export function createFetchCache({ store, now }: { store: CacheStore; now: () =>
     return { response: { data: JSON.parse(entry.data) }, policy: entry.policy, ageSeconds, ...(stale ? { stale } : {}) };
   }
 
+  function refreshInBackground(keys: FetchKeys, load: LoadFromSubgraph): void {
+    flight(keys.flight, () => fetchAndStore(keys, load)).catch(() => {
+      // A failed refresh leaves the entry as it was: the next request past the window asks again.
+    });
+  }
+
   return {
-    async serve(fetch, load) {
+    async serve(fetch, load, { degraded = false } = {}) {
       const keys = fetchKeys(fetch);
       const cached = await find(keys);
       if (cached && within(cached, cached.policy.maxAgeSeconds)) return fromCache(cached);
       if (cached && within(cached, cached.policy.maxAgeSeconds + cached.policy.staleWhileRevalidateSeconds)) {
-        flight(keys.flight, () => fetchAndStore(keys, load)).catch(() => {
-          // A failed refresh leaves the entry as it was: the next request past the window asks again.
-        });
-        return fromCache(cached, 'stale-while-revalidate');
+        refreshInBackground(keys, load);
+        return { ...fromCache(cached, 'stale-while-revalidate'), refreshing: true };
+      }
+      if (degraded && cached && (await servableIfError(cached))) {
+        refreshInBackground(keys, load);
+        return { ...fromCache(cached, 'stale-if-error'), refreshing: true };
       }
       let loaded: Loaded;
       try {
