@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { errors as joseErrors, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { ErrorCode } from '../../lib/errors.js';
 import { ANONYMOUS, type Principal } from '../../policies/principal.js';
 import { principalOf, type PrincipalClaims } from './claims.js';
@@ -9,16 +10,22 @@ export interface IdentityOptions {
   keys: TokenKeys;
 }
 
+/** Tokens verified lately, each kept until it expires: a client sends the same token with every request. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 /**
  * Resolves the `Authorization` header to a principal. No header: the anonymous storefront.
  * A header that is present but not a valid bearer token is UNAUTHENTICATED (HTTP 401),
  * never a silent fall-back to anonymous.
  */
 export function useIdentity({ keys }: IdentityOptions) {
+  const verified = new LRUCache<string, Principal>({ max: VERIFIED_TOKENS_KEPT });
   return async function principalFor(authorization: string | undefined): Promise<Principal> {
     if (authorization === undefined || authorization === '') return ANONYMOUS;
     const token = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization)?.[1];
     if (!token) throw unauthenticated('the Authorization header must be "Bearer <token>"');
+    const known = verified.get(token);
+    if (known) return known;
     try {
       const { payload } = await jwtVerify<PrincipalClaims>(token, keys.verificationKey, {
         issuer: keys.issuer,
@@ -26,7 +33,9 @@ export function useIdentity({ keys }: IdentityOptions) {
         algorithms: keys.algorithms,
         requiredClaims: ['exp', 'sub'],
       });
-      return principalOf(payload);
+      const principal = principalOf(payload);
+      verified.set(token, principal, { ttl: payload.exp! * 1000 - Date.now() });
+      return principal;
     } catch (error) {
       throw unauthenticated(reasonOf(error));
     }
