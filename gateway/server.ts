@@ -70,8 +70,10 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
   const policy = options.policy === undefined ? accessPolicy : options.policy;
   const limits = options.limits === undefined ? OPERATION_LIMITS : options.limits;
   const production = environment === 'production';
+  // Policy ① decides before answers are reused: only what it finds public to everyone is.
+  const reusing = cache ? cache.reuseAnswers(gateway, { policyDecides: policy !== null }) : gateway;
   const server = new ApolloServer<GatewayContext>({
-    gateway: policy ? usePolicy(gateway, { policy }) : gateway,
+    gateway: policy ? usePolicy(reusing, { policy }) : reusing,
     introspection: !production,
     includeStacktraceInErrorResponses: environment === 'development',
     hideSchemaDetailsFromClientErrors: production,

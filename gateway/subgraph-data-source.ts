@@ -50,6 +50,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       if (!operation) return await super.process(options);
       const served = await this.serve(options);
       restrictByFetch(options.incomingRequestContext.overallCachePolicy, served);
+      options.context.answerSources?.record(served);
       if (served.stale) options.context.staleAnswers.push(...this.staleAnswers(served, served.stale, path ?? []));
       return served.response;
     } catch (error) {
@@ -68,7 +69,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       resilience.execute((signal) => this.signalled.run(signal, () => super.process(options)), { retry: query, isFailure: isOutage });
     if (!cache || !query) {
       const response = await load();
-      return { response, policy: cachePolicyOf(response.http?.headers), ageSeconds: 0 };
+      return { response, policy: cachePolicyOf(response.http?.headers), fetchedAt: Date.now(), ageSeconds: 0 };
     }
     const { query: document = '', variables = {} } = options.request;
     const fetch = { subgraph: name, query: document, variables, principal: options.context.principal };

@@ -42,7 +42,7 @@ function principalIdentity(principal: Principal): string | null {
 }
 
 /** JSON with object keys sorted, so equal variables give equal keys whatever their order; array order is kept. */
-function stableJson(value: unknown): string {
+export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
     inner && typeof inner === 'object' && !Array.isArray(inner)
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

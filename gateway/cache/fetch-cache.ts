@@ -12,6 +12,8 @@ export interface Served {
   response: GatewayGraphQLResponse;
   /** The policy it was stored (or would be stored) under; `null`: not to be kept. */
   policy: CachePolicy | null;
+  /** When the subgraph was asked for it (epoch ms, by the cache's clock). */
+  fetchedAt: number;
   /** 0 for a subgraph's own answer. */
   ageSeconds: number;
   /** Set when it is past its max-age: why it was served all the same. */
@@ -39,7 +41,7 @@ export interface FetchCache {
 }
 
 /** A subgraph's answer, as JSON text: everyone who waited for it parses a copy of their own. */
-type Loaded = { body: string; policy: CachePolicy | null; outage: boolean };
+type Loaded = { body: string; policy: CachePolicy | null; outage: boolean; fetchedAt: number };
 
 /**
  * The semantics of the fetch cache: fresh within max-age; then stale while one background refresh
@@ -56,7 +58,7 @@ export function createFetchCache({ store, now }: { store: CacheStore; now: () =>
     // A private answer is kept for its principal only, and not at all for the anonymous one.
     const key = policy?.scope === 'private' ? keys.personal : keys.shared;
     if (policy && key && body.data && !body.errors?.length) await store.set(key, { fetchedAt, policy, data: JSON.stringify(body.data) });
-    return { body: JSON.stringify(body), policy, outage: isOutage(body) };
+    return { body: JSON.stringify(body), policy, outage: isOutage(body), fetchedAt };
   }
 
   async function find(keys: FetchKeys): Promise<CachedFetch | undefined> {
@@ -75,7 +77,7 @@ export function createFetchCache({ store, now }: { store: CacheStore; now: () =>
 
   function fromCache(entry: CachedFetch, stale?: StaleReason): Served {
     const ageSeconds = Math.floor(ageOf(entry) / 1000);
-    return { response: { data: JSON.parse(entry.data) }, policy: entry.policy, ageSeconds, ...(stale ? { stale } : {}) };
+    return { response: { data: JSON.parse(entry.data) }, policy: entry.policy, fetchedAt: entry.fetchedAt, ageSeconds, ...(stale ? { stale } : {}) };
   }
 
   function refreshInBackground(keys: FetchKeys, load: LoadFromSubgraph): void {
@@ -105,7 +107,7 @@ export function createFetchCache({ store, now }: { store: CacheStore; now: () =>
         throw error;
       }
       if (loaded.outage && cached && (await servableIfError(cached))) return fromCache(cached, 'stale-if-error');
-      return { response: JSON.parse(loaded.body) as GatewayGraphQLResponse, policy: loaded.policy, ageSeconds: 0 };
+      return { response: JSON.parse(loaded.body) as GatewayGraphQLResponse, policy: loaded.policy, fetchedAt: loaded.fetchedAt, ageSeconds: 0 };
     },
     invalidate: (tags) => store.recordInvalidation(tags, now()),
   };

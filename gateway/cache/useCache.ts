@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type express from 'express';
 import { INVALIDATION_CHANNEL } from '../../lib/invalidation/message.js';
 import { connectFailFast } from '../../lib/invalidation/redis-connection.js';
@@ -10,6 +11,7 @@ import { createMemoryStore } from './memory-store.js';
 import { createRedisStore } from './redis-store.js';
 import { reportStaleAnswers, type CacheRequestContext } from './stale-answers.js';
 import { createTwoLevelStore } from './two-level-store.js';
+import { useAnswerCache } from './useAnswerCache.js';
 
 export const DEFAULT_MAX_ENTRIES = 10_000;
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -29,12 +31,14 @@ export interface CacheOptions {
   now?: () => number;
   /** Sees each invalidation once this instance has applied it. */
   onInvalidated?: (tags: string[]) => void;
-  /** Counts invalidations and reports whether Redis answers. */
-  metrics?: Pick<GatewayMetrics, 'invalidation' | 'redisUp'>;
+  /** Counts invalidations and whole-answer hits, and reports whether Redis answers. */
+  metrics?: Pick<GatewayMetrics, 'invalidation' | 'redisUp' | 'cacheHit' | 'cacheMiss'>;
 }
 
 export interface GatewayCache {
   fetches: FetchCache;
+  /** The gateway, reusing whole answers of public queries (`useAnswerCache`) in the same stores. */
+  reuseAnswers(gateway: GatewayInterface, options: { policyDecides: boolean }): GatewayInterface;
   plugins: ApolloServerPlugin<CacheRequestContext>[];
   routes?: (app: express.Express) => void;
   health(): CacheHealth;
@@ -95,6 +99,7 @@ export function useCache(options: CacheOptions = {}): GatewayCache {
 
   return {
     fetches,
+    reuseAnswers: (gateway, { policyDecides }) => useAnswerCache(gateway, { store, now, policyDecides, metrics: options.metrics }),
     plugins: [reportStaleAnswers()],
     routes: options.invalidationSecret ? invalidationRoute(options.invalidationSecret, applyEverywhere) : undefined,
     health: () => {

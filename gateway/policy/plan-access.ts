@@ -22,6 +22,8 @@ export interface AccessPlan {
   document: DocumentNode;
   /** Whether the fetched data must pass through the shielded schema (denials to report, or rules on data). */
   resultPass: boolean;
+  /** Every field selected is open to every principal. */
+  public: boolean;
 }
 
 export interface PlanAccessInput {
@@ -67,7 +69,7 @@ export async function planAccess(input: PlanAccessInput): Promise<AccessPlan> {
 
   const rejected = occurrences.filter((o, i) => o.atMutationRoot && verdicts[i] === 'deny');
   if (rejected.length > 0) {
-    return { rejection: rejected.map((o) => forbidden(o.rules[0]![0], o.rules[0]![1].name, o.path)), document, resultPass: false };
+    return { rejection: rejected.map((o) => forbidden(o.rules[0]![0], o.rules[0]![1].name, o.path)), document, resultPass: false, public: false };
   }
 
   const resultPass = verdicts.some((verdict) => verdict !== 'allow');
@@ -78,7 +80,7 @@ export async function planAccess(input: PlanAccessInput): Promise<AccessPlan> {
     if (caches.rewrites.size >= MAX_REWRITES) caches.rewrites.delete(caches.rewrites.keys().next().value!);
     caches.rewrites.set(rewriteKey, rewritten);
   }
-  return { document: rewritten, resultPass };
+  return { document: rewritten, resultPass, public: occurrences.every(({ rules }) => rules.every(([, rule]) => rule.open)) };
 }
 
 /** Denied fields out; what the result pass will read in: the fields rules need, `__typename` on abstract types. */

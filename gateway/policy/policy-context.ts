@@ -19,4 +19,6 @@ export interface PolicyDecision {
 export interface PolicyRequestContext extends PolicyContext {
   _shield: { cache: Record<string, RuleResult | Promise<RuleResult>> };
   policyDecisions: PolicyDecision[];
+  /** Every field the operation selects is open to every principal: its answer cannot depend on who asks. */
+  publicOperation?: boolean;
 }

@@ -59,6 +59,7 @@ function enforcement(schema: GraphQLSchema, policy: AccessPolicy): Enforcement {
     const variables = coerceVariables(schema, requestContext);
     const plan = await planAccess({ schema, index, document, queryHash, variables, context, shieldOptions, caches });
     if (plan.rejection) return { data: null, errors: plan.rejection };
+    context.publicOperation = plan.public;
 
     const result = await execute(plan.document === document ? requestContext : withDocument(requestContext, plan.document, hashes));
     if (!plan.resultPass || !result.data) return result;
