@@ -19,7 +19,7 @@ export interface SubgraphEntry extends ServiceEntry {
   schema: string;
 }
 
-export const SUBGRAPHS: SubgraphEntry[] = ['pim', 'commerce', 'inventory', 'crm', 'fulfillment'].map((subgraph, i) => ({
+export const SUBGRAPHS: SubgraphEntry[] = ['pim', 'commerce', 'inventory', 'crm', 'fulfillment', 'payments', 'orchestration'].map((subgraph, i) => ({
   name: `${subgraph} subgraph`,
   subgraph,
   entry: `subgraphs/${subgraph}/index.ts`,
@@ -35,6 +35,7 @@ export const VENDOR_SIMULATORS: ServiceEntry[] = [
   { name: 'dropship vendor', entry: 'vendors/dropship/index.ts', port: 4105 },
   { name: 'crm vendor', entry: 'vendors/crm/index.ts', port: 4106 },
   { name: 'wms vendor', entry: 'vendors/wms/index.ts', port: 4107 },
+  { name: 'payments vendor', entry: 'vendors/payments/index.ts', port: 4108 },
 ];
 
 export const GATEWAY: ServiceEntry = { name: 'gateway', entry: 'gateway/index.ts', port: 4000 };

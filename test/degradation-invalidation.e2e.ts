@@ -3,12 +3,20 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { GatewayOptions } from '../gateway/server.js';
 import type { RunningServer } from '../lib/service/listen.js';
 import { randomSecret } from '../lib/signing/development-secret.js';
-import type { Principal } from '../policies/principal.js';
+import { createTagPublisher } from '../lib/invalidation/publisher.js';
+import { createRedisTransport } from '../lib/invalidation/redis-transport.js';
+import { createCompositeInventoryAdapter } from '../subgraphs/inventory/composite-adapter.js';
+import { createDropshipAdapter } from '../subgraphs/inventory/dropship-adapter.js';
+import { createInventorySubgraph } from '../subgraphs/inventory/server.js';
+import { createStorePosAdapter } from '../subgraphs/inventory/store-pos-adapter.js';
+import { createWarehouseAdapter } from '../subgraphs/inventory/warehouse-adapter.js';
 import { seedData } from '../vendors/seed/index.js';
 import { materialOf, plantCodes } from '../vendors/warehouse/mapping.js';
 import { testClock } from './fixtures/cacheable-supergraph.js';
 import { graphql, type GraphQLResponse } from './support/graphql.js';
+import { internalGraphql, TEST_INTERNAL_CALL_SECRET } from './support/internal-calls.js';
 import { redisIsUp, TEST_REDIS_URL } from './support/invalidation-receivers.js';
+import { startGraphQL } from './support/servers.js';
 import { startStack, type Stack, type VendorName } from './support/stack.js';
 import { authAs } from './support/tokens.js';
 
@@ -34,8 +42,9 @@ describe.runIf(redisUp)('a change reaches the next read through a second gateway
   let a: Instance;
   let b: Instance;
 
+  const channel = `degradation-invalidation:${randomUUID()}`;
+
   beforeAll(async () => {
-    const channel = `degradation-invalidation:${randomUUID()}`;
     // What these tests check is sharing, not speed: a loaded test machine may take longer than production's 200 ms per command.
     const redis = { url: TEST_REDIS_URL, keyPrefix: `degradation-invalidation:${randomUUID()}:`, channel, commandTimeoutMs: 2_000 };
     const instance = async (start: (options: Partial<GatewayOptions>) => Promise<RunningServer>): Promise<Instance> => {
@@ -65,6 +74,18 @@ describe.runIf(redisUp)('a change reaches the next read through a second gateway
   /** Waits until `instance` has applied an invalidation naming `tag` after its first `seen` ones. */
   const appliedAfter = (instance: Instance, seen: number, tag: string) =>
     vi.waitFor(() => expect(instance.applied.slice(seen).flat()).toContain(tag), { timeout: 5_000 });
+
+  /** Another inventory subgraph over the stack's vendors, publishing on its channel, taking the orchestrator's signed steps. */
+  async function startInventoryInstance(): Promise<RunningServer> {
+    const { warehouse, storePos, dropship } = stack.vendors;
+    const adapter = createCompositeInventoryAdapter([
+      createWarehouseAdapter({ baseUrl: warehouse.url }),
+      createStorePosAdapter({ baseUrl: storePos.url }),
+      createDropshipAdapter({ baseUrl: dropship.url }),
+    ]);
+    const invalidations = createTagPublisher(createRedisTransport(TEST_REDIS_URL, { channel }));
+    return startGraphQL(createInventorySubgraph(adapter, { invalidations, internalCallSecret: TEST_INTERNAL_CALL_SECRET }));
+  }
 
   describe('a stock change posted by the warehouse as a signed webhook', () => {
     // A variant's stock row at an EU plant with sellable stock: more on hand is as much more available.
@@ -188,7 +209,7 @@ describe.runIf(redisUp)('a change reaches the next read through a second gateway
       expect(next.data).toEqual({ cart: { id: `CART-${customerId}`, items: [{ quantity: 2, variant: { sku: 'SKU-10042-01' } }] } });
     });
 
-    it("stock a reservation puts aside (by staff through one instance), in the storefront's next read through the other", async () => {
+    it("stock a reservation puts aside (an orchestrator's step at an inventory instance of its own), in the storefront's next read through the other", async () => {
       const sku = 'SKU-10012-01';
       const STOCK = `query ($sku: String!) { stock(skus: [$sku], region: "EU") { sku available reserved } }`;
       const read = (instance: Instance) => graphql(instance.gateway.url, STOCK, { sku });
@@ -197,12 +218,11 @@ describe.runIf(redisUp)('a change reaches the next read through a second gateway
       expect((await counted(() => read(b))).calls).toEqual({});
 
       const seen = b.applied.length;
-      const operations: Principal = { kind: 'staff', id: 'ops-1', roles: ['operations'] };
-      const reserved = await graphql(
-        a.gateway.url,
+      const inventory = await startInventoryInstance();
+      const reserved = await internalGraphql(
+        inventory.url,
         `mutation ($sku: String!) { reserveStock(sku: $sku, region: "EU", quantity: 3, reference: "DEGRADATION-1") { lines { source } } }`,
         { sku },
-        await authAs(operations),
       );
       expect(reserved.errors).toBeUndefined();
       // The mutation publishes, and each vendor it reserved at reports the same change by webhook.
@@ -218,5 +238,6 @@ describe.runIf(redisUp)('a change reaches the next read through a second gateway
     });
   });
 });
+
 
 const health = async (gateway: RunningServer) => (await (await fetch(`${gateway.url}/health`)).json()) as Record<string, any>;

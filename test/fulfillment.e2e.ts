@@ -5,6 +5,7 @@ import { createWmsHttpAdapter } from '../subgraphs/fulfillment/wms-http-adapter.
 import { CURRENCY_BY_REGION, seedData, type SeedProduct } from '../vendors/seed/index.js';
 import { createWmsSimulator } from '../vendors/wms/simulator.js';
 import { graphql } from './support/graphql.js';
+import { internalGraphql, TEST_INTERNAL_CALL_SECRET } from './support/internal-calls.js';
 import { startGraphQL, startSimulator, type StartedSimulator } from './support/servers.js';
 
 const data = seedData();
@@ -22,7 +23,8 @@ let subgraph: RunningServer;
 
 beforeAll(async () => {
   wms = await startSimulator('wms', createWmsSimulator);
-  subgraph = await startGraphQL(createFulfillmentSubgraph(createWmsHttpAdapter({ baseUrl: wms.url, timeoutMs: 2_000 })));
+  const adapter = createWmsHttpAdapter({ baseUrl: wms.url, timeoutMs: 2_000 });
+  subgraph = await startGraphQL(createFulfillmentSubgraph(adapter, { internalCallSecret: TEST_INTERNAL_CALL_SECRET }));
 });
 
 function addDays(date: string, days: number): string {
@@ -223,41 +225,47 @@ describe('Query.warehouseCapacity', () => {
 const BOOK = `mutation ($sku: String!, $region: String!, $date: String!, $reference: String!) {
   bookFulfillment(sku: $sku, region: $region, date: $date, reference: $reference) { id sku region warehouseId shipDate units reference status }
 }`;
-const CANCEL = 'mutation ($id: ID!) { cancelFulfillmentBooking(bookingId: $id) }';
+const CANCEL = 'mutation ($reference: String!) { cancelFulfillmentBooking(reference: $reference) { reference undone } }';
+const book = (variables: Record<string, unknown>) => internalGraphql(subgraph.url, BOOK, variables);
+const cancel = async (reference: string) => (await internalGraphql(subgraph.url, CANCEL, { reference })).data?.cancelFulfillmentBooking;
 
 describe('Mutation.bookFulfillment / cancelFulfillmentBooking', () => {
-  it('reserves capacity, is idempotent per reference, and cancelling restores it', async () => {
+  it('reserves capacity once per reference, and cancelling by reference restores it', async () => {
     const date = await findDate('US', '2032-01-01', (free) => free.every((units) => units >= 2));
     const before = await remainingOn('WH-US-MEM', date);
     const variables = { sku: parcel.variants[0]!.sku, region: 'US', date, reference: 'ORDER-TEST-1' };
-    const booked = await graphql(subgraph.url, BOOK, variables);
+    const booked = await book(variables);
     expect(booked.errors).toBeUndefined();
     const booking = booked.data?.bookFulfillment;
     expect(booking).toMatchObject({ sku: variables.sku, region: 'US', warehouseId: 'WH-US-MEM', shipDate: date, units: 1, status: 'BOOKED' });
     expect(await remainingOn('WH-US-MEM', date)).toBe(before - 1);
 
-    const replay = await graphql(subgraph.url, BOOK, variables);
+    const replay = await book(variables);
     expect(replay.data?.bookFulfillment.id).toBe(booking.id);
     expect(await remainingOn('WH-US-MEM', date)).toBe(before - 1);
 
-    expect((await graphql(subgraph.url, CANCEL, { id: booking.id })).data?.cancelFulfillmentBooking).toBe(true);
+    expect(await cancel('ORDER-TEST-1')).toEqual({ reference: 'ORDER-TEST-1', undone: true });
     expect(await remainingOn('WH-US-MEM', date)).toBe(before);
-    expect((await graphql(subgraph.url, CANCEL, { id: booking.id })).data?.cancelFulfillmentBooking).toBe(false);
-    expect((await graphql(subgraph.url, CANCEL, { id: 'SHP-999999' })).data?.cancelFulfillmentBooking).toBe(false);
+    expect(await cancel('ORDER-TEST-1')).toEqual({ reference: 'ORDER-TEST-1', undone: false });
+    expect(await cancel('ORDER-NEVER-BOOKED')).toEqual({ reference: 'ORDER-NEVER-BOOKED', undone: false });
+
+    const afterCancel = await book(variables);
+    expect(afterCancel.data?.bookFulfillment).toMatchObject({ id: booking.id, status: 'CANCELLED' });
+    expect(await remainingOn('WH-US-MEM', date)).toBe(before);
   });
 
   it('books 2 units for a bulky item', async () => {
     const date = await findDate('UK', '2032-01-01', (free) => free.every((units) => units >= 2));
     const before = await remainingOn('WH-UK-CVT', date);
-    const booked = await graphql(subgraph.url, BOOK, { sku: bulky.sku, region: 'UK', date, reference: 'ORDER-TEST-2' });
+    const booked = await book({ sku: bulky.sku, region: 'UK', date, reference: 'ORDER-TEST-2' });
     expect(booked.data?.bookFulfillment.units).toBe(2);
     expect(await remainingOn('WH-UK-CVT', date)).toBe(before - 2);
-    await graphql(subgraph.url, CANCEL, { id: booked.data?.bookFulfillment.id });
+    await cancel('ORDER-TEST-2');
   });
 
   it('refuses a full day with BAD_USER_INPUT and reason NO_CAPACITY', async () => {
     const full = await findDate('US', '2032-01-01', (free) => free.every((units) => units === 0));
-    const response = await graphql(subgraph.url, BOOK, { sku: parcel.sku, region: 'US', date: full, reference: 'ORDER-TEST-3' });
+    const response = await book({ sku: parcel.sku, region: 'US', date: full, reference: 'ORDER-TEST-3' });
     expect(response.data).toBeNull();
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_CAPACITY' });
     expect(response.errors?.[0]?.message).toContain(full);
@@ -268,9 +276,10 @@ describe('Mutation.bookFulfillment / cancelFulfillmentBooking', () => {
     ['an unknown region', { region: 'MARS' }, undefined],
     ['a bad date', { date: 'tomorrow' }, undefined],
     ['an empty reference', { reference: '  ' }, undefined],
+    ['a reference of 201 characters', { reference: 'r'.repeat(201) }, undefined],
   ])('rejects %s with BAD_USER_INPUT', async (_case, override, reason) => {
     const variables = { sku: parcel.sku, region: 'EU', date: '2032-02-01', reference: 'ORDER-TEST-4', ...override };
-    const response = await graphql(subgraph.url, BOOK, variables);
+    const response = await book(variables);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.extensions?.reason).toBe(reason);
   });
@@ -289,7 +298,7 @@ describe('when the WMS is down', () => {
       expect(options.errors?.[0]?.path).toEqual(['shippingOptions']);
       expect(options.errors?.[0]?.extensions?.code).toBe('VENDOR_UNAVAILABLE');
 
-      const booking = await graphql(subgraph.url, BOOK, { sku: parcel.sku, region: 'EU', date: '2032-02-01', reference: 'ORDER-TEST-5' });
+      const booking = await book({ sku: parcel.sku, region: 'EU', date: '2032-02-01', reference: 'ORDER-TEST-5' });
       expect(booking.errors?.[0]?.path).toEqual(['bookFulfillment']);
       expect(booking.errors?.[0]?.extensions?.code).toBe('VENDOR_UNAVAILABLE');
     } finally {

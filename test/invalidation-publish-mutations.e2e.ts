@@ -20,6 +20,7 @@ import { createStorePosSimulator } from '../vendors/store-pos/simulator.js';
 import { createWarehouseSimulator } from '../vendors/warehouse/simulator.js';
 import { createWmsSimulator } from '../vendors/wms/simulator.js';
 import { graphql } from './support/graphql.js';
+import { internalGraphql, TEST_INTERNAL_CALL_SECRET } from './support/internal-calls.js';
 import { startInvalidationReceiver, type InvalidationReceiver } from './support/invalidation-receivers.js';
 import { startGraphQL, startSimulator } from './support/servers.js';
 
@@ -45,22 +46,28 @@ beforeAll(async () => {
     createDropshipAdapter({ baseUrl: dropship.url }),
   ]);
   urls.commerce = (await startGraphQL(createCommerceSubgraph(createCommercetoolsAdapter({ baseUrl: commerce.url }), { invalidations: publisher() }))).url;
-  urls.inventory = (await startGraphQL(createInventorySubgraph(inventory, { invalidations: publisher() }))).url;
+  const internalCallSecret = TEST_INTERNAL_CALL_SECRET;
+  urls.inventory = (await startGraphQL(createInventorySubgraph(inventory, { invalidations: publisher(), internalCallSecret }))).url;
   urls.crm = (await startGraphQL(createCrmSubgraph(createSalesforceAdapter({ baseUrl: crm.url }), { invalidations: publisher() }))).url;
-  urls.fulfillment = (await startGraphQL(createFulfillmentSubgraph(createWmsHttpAdapter({ baseUrl: wms.url }), { invalidations: publisher() }))).url;
+  urls.fulfillment = (await startGraphQL(createFulfillmentSubgraph(createWmsHttpAdapter({ baseUrl: wms.url }), { invalidations: publisher(), internalCallSecret }))).url;
 });
+
+/** Step mutations are the orchestrator's: their calls are signed. */
+const STEP_SUBGRAPHS: readonly (keyof typeof urls)[] = ['inventory', 'fulfillment'];
+const ask = (subgraph: keyof typeof urls, mutation: string, variables: Record<string, unknown>) =>
+  (STEP_SUBGRAPHS.includes(subgraph) ? internalGraphql : graphql)(urls[subgraph], mutation, variables);
 
 /** Runs a mutation that must succeed and returns its data with what it published (in its answer's time: publishing comes first). */
 async function published(subgraph: keyof typeof urls, mutation: string, variables: Record<string, unknown>) {
   const before = receiver.received.length;
-  const answer = await graphql(urls[subgraph], mutation, variables);
+  const answer = await ask(subgraph, mutation, variables);
   expect(answer.errors).toBeUndefined();
   return { data: answer.data!, tags: receiver.received.slice(before).map((invalidation) => invalidation.tags) };
 }
 
 async function publishesNothing(subgraph: keyof typeof urls, mutation: string, variables: Record<string, unknown>) {
   const before = receiver.received.length;
-  const answer = await graphql(urls[subgraph], mutation, variables);
+  const answer = await ask(subgraph, mutation, variables);
   expect(receiver.received.length).toBe(before);
   return answer;
 }
@@ -78,15 +85,16 @@ describe('a write publishes the tags of what it changed, once its vendor has con
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('stock reservations: the variant\'s stock and its product\'s, when reserved and when released', async () => {
-    const reserve = 'mutation { reserveStock(sku: "SKU-10004-01", region: "EU", quantity: 1, reference: "ORDER-PUBLISH-1") { id } }';
+  it('stock reservations: the variant\'s stock and its product\'s, when reserved and when released, not when repeated', async () => {
+    const reserve = 'mutation { reserveStock(sku: "SKU-10004-01", region: "EU", quantity: 1, reference: "ORDER-PUBLISH-1") { reference } }';
     const reserved = await published('inventory', reserve, {});
     expect(reserved.tags).toEqual([['Stock:SKU-10004-01', 'Stock:SKU-10004', 'Stock:*']]);
-    const release = 'mutation ($id: ID!) { releaseStockReservation(reservationId: $id) }';
-    const released = await published('inventory', release, { id: reserved.data.reserveStock.id });
-    expect(released).toEqual({ data: { releaseStockReservation: true }, tags: reserved.tags });
-    expect((await publishesNothing('inventory', release, { id: reserved.data.reserveStock.id })).data).toEqual({ releaseStockReservation: false });
-    await publishesNothing('inventory', 'mutation { reserveStock(sku: "SKU-10004-01", region: "EU", quantity: 1000, reference: "TOO-MUCH") { id } }', {});
+    await publishesNothing('inventory', reserve, {});
+    const release = 'mutation { releaseStockReservation(reference: "ORDER-PUBLISH-1") { undone } }';
+    const released = await published('inventory', release, {});
+    expect(released).toEqual({ data: { releaseStockReservation: { undone: true } }, tags: reserved.tags });
+    expect((await publishesNothing('inventory', release, {})).data).toEqual({ releaseStockReservation: { undone: false } });
+    await publishesNothing('inventory', 'mutation { reserveStock(sku: "SKU-10004-01", region: "EU", quantity: 1000, reference: "TOO-MUCH") { reference } }', {});
   });
 
   it('consent updates: the customer', async () => {
@@ -95,14 +103,15 @@ describe('a write publishes the tags of what it changed, once its vendor has con
     expect((await publishesNothing('crm', update, { id: 'C9999' })).data).toEqual({ updateConsent: null });
   });
 
-  it('fulfillment bookings: the capacity of the warehouse booked, when booked and when cancelled', async () => {
-    const book = 'mutation ($date: String!) { bookFulfillment(sku: "SKU-10005-01", region: "US", date: $date, reference: "ORDER-PUBLISH-2") { id warehouseId } }';
-    const booked = await published('fulfillment', book, { date: await dateWithCapacity() });
-    const { id, warehouseId } = booked.data.bookFulfillment;
-    expect(booked.tags).toEqual([[`Warehouse:${warehouseId}`, 'Warehouse:*']]);
-    const cancel = 'mutation ($id: ID!) { cancelFulfillmentBooking(bookingId: $id) }';
-    expect((await published('fulfillment', cancel, { id })).tags).toEqual(booked.tags);
-    expect((await publishesNothing('fulfillment', cancel, { id })).data).toEqual({ cancelFulfillmentBooking: false });
+  it('fulfillment bookings: the capacity of the warehouse booked, when booked and when cancelled, not when repeated', async () => {
+    const book = 'mutation ($date: String!) { bookFulfillment(sku: "SKU-10005-01", region: "US", date: $date, reference: "ORDER-PUBLISH-2") { warehouseId } }';
+    const date = await dateWithCapacity();
+    const booked = await published('fulfillment', book, { date });
+    expect(booked.tags).toEqual([[`Warehouse:${booked.data.bookFulfillment.warehouseId}`, 'Warehouse:*']]);
+    await publishesNothing('fulfillment', book, { date });
+    const cancel = 'mutation { cancelFulfillmentBooking(reference: "ORDER-PUBLISH-2") { undone } }';
+    expect((await published('fulfillment', cancel, {})).tags).toEqual(booked.tags);
+    expect((await publishesNothing('fulfillment', cancel, {})).data).toEqual({ cancelFulfillmentBooking: { undone: false } });
   });
 
   it('still succeeds when publishing fails, and the subgraph counts and names the failure on /health', async () => {

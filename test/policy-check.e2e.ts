@@ -28,7 +28,7 @@ describe('npm run policy:check', () => {
     const check = runTs('scripts/policy-check.ts', []);
     expect(await check.exited).toBe(0);
     expect(check.output()).toMatch(/Customer\.email\s+on the result\s+or\(isTheCustomer, holdsForThisCustomer\(pii:read\)\)/);
-    expect(check.output()).toMatch(/Mutation\.reserveStock\s+before planning\s+holds\(stock:reserve\)/);
+    expect(check.output()).toMatch(/Mutation\.updateConsent\s+before planning\s+actsForArgumentCustomer\(consent:write\)/);
   });
 
   it('fails when a subgraph adds a field on a sensitive type that no rule covers', async () => {

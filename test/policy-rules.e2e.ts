@@ -59,20 +59,6 @@ const CASES: Case[] = [
     denied: lookupAgent,
     path: 'updateConsent',
   },
-  {
-    rule: 'holds(stock:reserve)',
-    query: 'mutation { releaseStockReservation(reservationId: "unknown") }',
-    allowed: operations,
-    denied: service,
-    path: 'releaseStockReservation',
-  },
-  {
-    rule: 'holds(fulfillment:book)',
-    query: 'mutation { cancelFulfillmentBooking(bookingId: "unknown") }',
-    allowed: operations,
-    denied: boundAgent,
-    path: 'cancelFulfillmentBooking',
-  },
 ];
 
 describe('every access rule', () => {

@@ -16,8 +16,8 @@ type Subgraph = keyof Stack['subgraphs'];
 
 /** The simulators behind each subgraph, whose call counters must stay at zero. */
 const vendorsOf = (subgraph: Subgraph): StartedSimulator[] => {
-  const { pim, commerce, warehouse, storePos, dropship, crm, wms } = stack.vendors;
-  return { pim: [pim], commerce: [commerce], inventory: [warehouse, storePos, dropship], crm: [crm], fulfillment: [wms] }[subgraph];
+  const { pim, commerce, warehouse, storePos, dropship, crm, wms, payments } = stack.vendors;
+  return { pim: [pim], commerce: [commerce], inventory: [warehouse, storePos, dropship], crm: [crm], fulfillment: [wms], payments: [payments] }[subgraph];
 };
 
 /** Runs `document` with `$value` on a subgraph; returns its errors and how many vendor calls it cost. */
@@ -36,9 +36,9 @@ const cases = [
   { field: 'cart(id)', subgraph: 'commerce', argument: 'id', bound: MAX_ID_LENGTH, document: 'query ($value: ID!) { cart(id: $value) { id } }' },
   { field: 'order(id)', subgraph: 'commerce', argument: 'id', bound: MAX_ID_LENGTH, document: 'query ($value: ID!) { order(id: $value) { id } }' },
   { field: 'customer(id)', subgraph: 'crm', argument: 'id', bound: MAX_ID_LENGTH, document: 'query ($value: ID!) { customer(id: $value) { id } }' },
-  { field: 'releaseStockReservation(reservationId)', subgraph: 'inventory', argument: 'reservationId', bound: MAX_ID_LENGTH, document: 'mutation ($value: ID!) { releaseStockReservation(reservationId: $value) }' },
+  { field: 'releaseStockReservation(reference)', subgraph: 'inventory', argument: 'reference', bound: MAX_STRING_LENGTH, document: 'mutation ($value: String!) { releaseStockReservation(reference: $value) { undone } }' },
   { field: 'stock(skus)', subgraph: 'inventory', argument: 'skus[0]', bound: MAX_STRING_LENGTH, document: 'query ($value: String!) { stock(skus: [$value], region: "EU") { sku } }' },
-  { field: 'cancelFulfillmentBooking(bookingId)', subgraph: 'fulfillment', argument: 'bookingId', bound: MAX_ID_LENGTH, document: 'mutation ($value: ID!) { cancelFulfillmentBooking(bookingId: $value) }' },
+  { field: 'cancelFulfillmentBooking(reference)', subgraph: 'fulfillment', argument: 'reference', bound: MAX_STRING_LENGTH, document: 'mutation ($value: String!) { cancelFulfillmentBooking(reference: $value) { undone } }' },
   { field: 'warehouseCapacity(warehouseId)', subgraph: 'fulfillment', argument: 'warehouseId', bound: MAX_ID_LENGTH, document: 'query ($value: ID) { warehouseCapacity(warehouseId: $value) { date } }' },
 ] as const;
 

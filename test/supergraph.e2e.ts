@@ -121,7 +121,7 @@ describe('the supergraph', () => {
   it('reports every subgraph reachable on GET /health', async () => {
     const health = (await (await fetch(`${stack.gateway.url}/health`)).json()) as Record<string, any>;
     expect(health.status).toBe('pass');
-    expect(Object.keys(health.subgraphs).sort()).toEqual(['commerce', 'crm', 'fulfillment', 'inventory', 'pim']);
+    expect(Object.keys(health.subgraphs).sort()).toEqual(['commerce', 'crm', 'fulfillment', 'inventory', 'payments', 'pim']);
   });
 
   // Last: it stops a subgraph for good.

@@ -22,6 +22,7 @@ import { createStorePosSimulator } from '../vendors/store-pos/simulator.js';
 import { materialOf, plantCodes } from '../vendors/warehouse/mapping.js';
 import { createWarehouseSimulator } from '../vendors/warehouse/simulator.js';
 import { graphql } from './support/graphql.js';
+import { internalGraphql, TEST_INTERNAL_CALL_SECRET } from './support/internal-calls.js';
 import { startInvalidationReceiver, type InvalidationReceiver } from './support/invalidation-receivers.js';
 import { freePort } from './support/process.js';
 import { startSimulator, type StartedSimulator } from './support/servers.js';
@@ -60,7 +61,7 @@ beforeAll(async () => {
     createStorePosAdapter({ baseUrl: storePos.url }),
     createDropshipAdapter({ baseUrl: dropship.url }),
   ]);
-  inventory = await serveGraphQL(createInventorySubgraph(stock, options()), { port: inventoryPort });
+  inventory = await serveGraphQL(createInventorySubgraph(stock, { ...options(), internalCallSecret: TEST_INTERNAL_CALL_SECRET }), { port: inventoryPort });
   commerce = await serveGraphQL(createCommerceSubgraph(createCommercetoolsAdapter({ baseUrl: commerceVendor.url }), options()), { port: commercePort });
 });
 
@@ -90,7 +91,7 @@ describe('a vendor reports its own changes, and its subgraph publishes their tag
   it('warehouse and store-pos: stock that a reservation puts aside, reported by the vendors besides the mutation itself', async () => {
     const sku = 'SKU-10010-01';
     const before = receiver.received.length;
-    const reserved = await graphql(inventory.url, `mutation { reserveStock(sku: "${sku}", region: "EU", quantity: 1, reference: "WEBHOOK-1") { lines { source } } }`);
+    const reserved = await internalGraphql(inventory.url, `mutation { reserveStock(sku: "${sku}", region: "EU", quantity: 1, reference: "WEBHOOK-1") { lines { source } } }`);
     const sources = new Set(reserved.data!.reserveStock.lines.map((line: { source: string }) => line.source));
     // One publication by the mutation, one per vendor webhook (sent after the vendor answered).
     const publications = await Promise.all(Array.from({ length: 1 + sources.size }, () => receiver.next()));

@@ -43,10 +43,6 @@ export const accessPolicy: AccessPolicy = {
       addCartItem: actsForArgumentCustomer(SCOPES.cartWrite),
       removeCartItem: actsForArgumentCustomer(SCOPES.cartWrite),
       updateConsent: actsForArgumentCustomer(SCOPES.consentWrite),
-      reserveStock: holds(SCOPES.stockReserve),
-      releaseStockReservation: holds(SCOPES.stockReserve),
-      bookFulfillment: holds(SCOPES.fulfillmentBook),
-      cancelFulfillmentBooking: holds(SCOPES.fulfillmentBook),
     },
     Product: {
       id: everyone,
@@ -112,8 +108,5 @@ export const accessPolicy: AccessPolicy = {
     DeliveryPromise: { '*': everyone },
     ShippingOption: { '*': everyone },
     CapacityDay: { '*': everyone },
-    StockReservation: { '*': everyone },
-    StockReservationLine: { '*': everyone },
-    FulfillmentBooking: { '*': everyone },
   },
 };

@@ -59,7 +59,8 @@ export interface BookingRequest {
 /** Why a booking was refused: the warehouse said no, not the connection. */
 export type BookingRefusal = 'NO_CAPACITY' | 'UNKNOWN_SKU';
 
-export type BookingOutcome = { booked: FulfillmentBooking } | { refused: BookingRefusal; message: string };
+/** `changed`: this call reserved capacity; false when the reference had its booking already (in whatever status). */
+export type BookingOutcome = { booked: FulfillmentBooking; changed: boolean } | { refused: BookingRefusal; message: string };
 
 export interface FulfillmentAdapter {
   /** In the order asked; `null` for skus the warehouse does not know. */
@@ -68,8 +69,11 @@ export interface FulfillmentAdapter {
   /** All warehouses when `warehouseId` is null; an unknown warehouse gives an empty list. */
   warehouseCapacity(warehouseId: string | null, from: string, days: number): Promise<CapacityDay[]>;
   shippingServices(region: string): Promise<ShippingService[]>;
-  /** Reserves capacity on the ship date at the region's first warehouse with room; idempotent per reference. */
+  /**
+   * Reserves capacity on the ship date at the region's first warehouse with room, once per reference:
+   * a reference booked before returns its booking as it is now, cancelled or not.
+   */
   book(request: BookingRequest): Promise<BookingOutcome>;
-  /** The booking as cancelled; `null` when it is unknown or already cancelled. */
-  cancelBooking(bookingId: string): Promise<FulfillmentBooking | null>;
+  /** Cancels the booking of a reference: the booking as cancelled now; `null` when there was nothing to cancel (unknown or cancelled already). */
+  cancelBooking(reference: string): Promise<FulfillmentBooking | null>;
 }

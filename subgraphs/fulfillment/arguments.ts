@@ -4,6 +4,7 @@ import { isIsoDate, todayUtc } from './dates.js';
 /** The regions of the federation contract. */
 export const REGIONS = ['EU', 'US', 'UK'] as const;
 export const MAX_CAPACITY_DAYS = 60;
+const MAX_REFERENCE_LENGTH = 200;
 
 export function readRegion(region: string): string {
   if (!(REGIONS as readonly string[]).includes(region)) {
@@ -31,4 +32,11 @@ export function readText(name: string, value: string): string {
   const trimmed = value.trim();
   if (!trimmed) throw badUserInput(`"${name}" must not be empty`);
   return trimmed;
+}
+
+/** The step's reference (`<action id>:<step>`), which the WMS keys its shipment by. */
+export function readReference(value: string): string {
+  const reference = readText('reference', value);
+  if (reference.length > MAX_REFERENCE_LENGTH) throw badUserInput(`"reference" must be 1 to ${MAX_REFERENCE_LENGTH} characters`);
+  return reference;
 }

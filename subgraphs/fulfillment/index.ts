@@ -1,7 +1,7 @@
 import { port, readConfig, text, url } from '../../lib/config.js';
 import { serveGraphQL } from '../../lib/service/graphql.js';
 import { runUntilSignalled } from '../../lib/service/run.js';
-import { CACHING_SETTINGS, cachingOptions } from '../../lib/subgraph/caching-settings.js';
+import { CACHING_SETTINGS, cachingOptions, INTERNAL_CALL_SETTINGS, internalCallSecret } from '../../lib/subgraph/caching-settings.js';
 import { VENDOR_SETTINGS, vendorConnection } from '../../lib/subgraph/vendor-settings.js';
 import { createFulfillmentSubgraph } from './server.js';
 import { createWmsHttpAdapter } from './wms-http-adapter.js';
@@ -13,7 +13,9 @@ void runUntilSignalled(async () => {
     WMS_VENDOR_URL: url('http://127.0.0.1:4107'),
     ...VENDOR_SETTINGS,
     ...CACHING_SETTINGS,
+    ...INTERNAL_CALL_SETTINGS,
   });
   const adapter = createWmsHttpAdapter(vendorConnection(config, config.WMS_VENDOR_URL));
-  return [await serveGraphQL(createFulfillmentSubgraph(adapter, await cachingOptions(config)), { port: config.PORT, host: config.HOST })];
+  const options = { ...(await cachingOptions(config)), internalCallSecret: await internalCallSecret(config) };
+  return [await serveGraphQL(createFulfillmentSubgraph(adapter, options), { port: config.PORT, host: config.HOST })];
 });

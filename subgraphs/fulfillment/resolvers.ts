@@ -1,7 +1,8 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
+import { requireInternalCall } from '../../lib/subgraph/internal-calls.js';
 import type { CapacityDay, FulfillmentBooking } from './adapter.js';
-import { readDate, readDays, readRegion, readText } from './arguments.js';
+import { readDate, readDays, readReference, readRegion, readText } from './arguments.js';
 import { changedCapacityTag, tagCapacityRead } from './capacity-tags.js';
 import type { FulfillmentContext } from './context.js';
 import { outlookKey } from './loaders.js';
@@ -28,26 +29,25 @@ export const resolvers: GraphQLResolverMap<FulfillmentContext> = {
   },
 
   Mutation: {
-    async bookFulfillment(
-      _: unknown,
-      args: { sku: string; region: string; date: string; reference: string },
-      { adapter, invalidations }: FulfillmentContext,
-    ) {
-      const outcome = await adapter.book({
+    async bookFulfillment(_: unknown, args: { sku: string; region: string; date: string; reference: string }, context: FulfillmentContext) {
+      requireInternalCall(context, 'bookFulfillment');
+      const outcome = await context.adapter.book({
         sku: readText('sku', args.sku),
         region: readRegion(args.region),
         shipDate: readDate('date', args.date),
-        reference: readText('reference', args.reference),
+        reference: readReference(args.reference),
       });
       if ('refused' in outcome) throw badUserInput(`Booking refused: ${outcome.message}`, { reason: outcome.refused });
-      await invalidations.publish([changedCapacityTag(outcome.booked.warehouseId)]);
+      if (outcome.changed) await context.invalidations.publish([changedCapacityTag(outcome.booked.warehouseId)]);
       return outcome.booked;
     },
 
-    async cancelFulfillmentBooking(_: unknown, args: { bookingId: string }, { adapter, invalidations }: FulfillmentContext) {
-      const cancelled = await adapter.cancelBooking(args.bookingId);
-      if (cancelled) await invalidations.publish([changedCapacityTag(cancelled.warehouseId)]);
-      return cancelled !== null;
+    async cancelFulfillmentBooking(_: unknown, args: { reference: string }, context: FulfillmentContext) {
+      requireInternalCall(context, 'cancelFulfillmentBooking');
+      const reference = readReference(args.reference);
+      const cancelled = await context.adapter.cancelBooking(reference);
+      if (cancelled) await context.invalidations.publish([changedCapacityTag(cancelled.warehouseId)]);
+      return { reference, undone: cancelled !== null };
     },
   },
 

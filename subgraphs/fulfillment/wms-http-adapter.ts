@@ -41,18 +41,17 @@ export function createWmsHttpAdapter(connection: VendorConnection): FulfillmentA
     async book(request): Promise<BookingOutcome> {
       const body = { item_number: request.sku, region_code: request.region, ship_date: request.shipDate, client_reference: request.reference };
       const answer = await client.send<WmsShipment>('POST', '/wms/v1/shipments', { body });
-      if (answer.ok) return { booked: toBooking(answer.body) };
+      // 201: booked now; 200: the WMS had a shipment for this reference already.
+      if (answer.ok) return { booked: toBooking(answer.body), changed: answer.status === 201 };
       const message = (answer.body as { message?: string } | null)?.message ?? `HTTP ${answer.status}`;
       if (answer.status === 409) return { refused: 'NO_CAPACITY', message };
       if (answer.status === 422) return { refused: 'UNKNOWN_SKU', message };
       throw answer.error;
     },
 
-    async cancelBooking(bookingId) {
-      const answer = await client.send<WmsShipment>('POST', `/wms/v1/shipments/${encodeURIComponent(bookingId)}/cancel`);
-      if (answer.ok) return toBooking(answer.body);
-      if (answer.status === 404 || answer.status === 409) return null;
-      throw answer.error;
+    async cancelBooking(reference) {
+      const answer = await client.post<{ cancelled: boolean; shipment: WmsShipment | null }>('/wms/v1/shipments/cancel', { client_reference: reference });
+      return answer.cancelled ? toBooking(answer.shipment!) : null;
     },
   };
 }

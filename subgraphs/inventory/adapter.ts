@@ -30,19 +30,32 @@ export interface StockPosition {
 /** What one source knows of one sku in a region; `null` when it does not carry the sku at all. */
 export type SourceStock = StockPosition[] | null;
 
-/** Stock put aside at some locations of one source. */
+/** Stock put aside at some locations of one source, under the caller's reference. */
 export interface HoldRequest {
   variantSku: string;
   reference: string;
   lines: { locationId: string; quantity: number }[];
 }
 
-/** A source that can put stock aside. */
+/** A source's hold under one reference, as it is now. */
+export interface SourceHold {
+  variantSku: string;
+  /** False once released. */
+  active: boolean;
+  lines: { locationId: string; quantity: number }[];
+}
+
+/**
+ * A source that can put stock aside. Its holds are keyed by the caller's reference: the source
+ * keeps at most one hold per reference, ever.
+ */
 export interface StockHolds {
-  /** The source's id of the hold, or `null` when it refused (not enough stock any more). */
-  place(request: HoldRequest): Promise<string | null>;
-  /** The variant sku whose stock it gave back; `null` when the hold is unknown or already released. */
-  release(holdId: string): Promise<string | null>;
+  /** The hold placed for the reference, or the one placed earlier for it (as it is now); `null` when refused (not enough stock any more). */
+  place(request: HoldRequest): Promise<SourceHold | null>;
+  /** The hold of a reference as it is now; `null` when the source has none. */
+  find(reference: string): Promise<SourceHold | null>;
+  /** Releases the hold of a reference: the variant sku whose stock it gave back, `null` when there was nothing to release. */
+  release(reference: string): Promise<string | null>;
 }
 
 /** One inventory system. Batch methods answer in the order asked. */
@@ -79,25 +92,34 @@ export interface ReservationRequest {
   reference: string;
 }
 
+/** What a reference has put aside: all of it while ACTIVE, none of it once RELEASED. */
 export interface Reservation extends ReservationRequest {
-  id: string;
+  status: 'ACTIVE' | 'RELEASED';
   lines: { source: StockSource; locationId: string; quantity: number }[];
 }
 
 export type ReservationOutcome =
-  | { status: 'reserved'; reservation: Reservation }
+  /** `changed`: this call put stock aside; false when it found the reference's reservation made already. */
+  | { status: 'reserved'; reservation: Reservation; changed: boolean }
   | { status: 'insufficient'; reservable: number }
   | { status: 'unknown-sku' };
 
-export type ReleaseOutcome = { status: 'released'; variantSku: string } | { status: 'not-found' } | { status: 'invalid-id' };
+/** What releasing a reference gave back: the variant skus whose stock moved, none when there was nothing to undo. */
+export interface ReleaseOutcome {
+  releasedSkus: string[];
+}
 
 /** The port resolvers use. */
 export interface InventoryAdapter {
   stockOfVariants(region: Region, variantSkus: readonly string[]): Promise<StockLookup[]>;
   stockOfProducts(region: Region, productSkus: readonly string[]): Promise<StockLookup[]>;
-  /** Reserves from warehouses first, then stores; drop-ship stock cannot be reserved. */
+  /**
+   * Reserves from warehouses first, then stores; drop-ship stock cannot be reserved. Once per
+   * reference: a reference reserved before returns its reservation as it is now.
+   */
   reserve(request: ReservationRequest): Promise<ReservationOutcome>;
-  release(reservationId: string): Promise<ReleaseOutcome>;
+  /** Releases whatever the reference holds at any source. */
+  release(reference: string): Promise<ReleaseOutcome>;
   /** The sources that report their stock changes. */
   readonly changeFeeds: ChangeFeed[];
 }

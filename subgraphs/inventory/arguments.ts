@@ -3,7 +3,7 @@ import { REGIONS, type Region } from './adapter.js';
 
 export const MAX_STOCK_SKUS = 100;
 export const MAX_RESERVATION_QUANTITY = 1000;
-const MAX_REFERENCE_LENGTH = 100;
+const MAX_REFERENCE_LENGTH = 200;
 
 export function readRegion(region: string): Region {
   if (!(REGIONS as readonly string[]).includes(region)) {
@@ -30,9 +30,14 @@ export function readReserveArgs(args: ReserveArgs) {
   if (!Number.isInteger(args.quantity) || args.quantity < 1 || args.quantity > MAX_RESERVATION_QUANTITY) {
     throw badUserInput(`"quantity" must be between 1 and ${MAX_RESERVATION_QUANTITY}, got ${args.quantity}`);
   }
-  const reference = args.reference.trim();
+  return { variantSku: args.sku, region, quantity: args.quantity, reference: readReference(args.reference) };
+}
+
+/** The step's reference (`<action id>:<step>`), which every source keys its hold by. */
+export function readReference(value: string): string {
+  const reference = value.trim();
   if (reference === '' || reference.length > MAX_REFERENCE_LENGTH) {
     throw badUserInput(`"reference" must be 1 to ${MAX_REFERENCE_LENGTH} characters`);
   }
-  return { variantSku: args.sku, region, quantity: args.quantity, reference };
+  return reference;
 }

@@ -1,9 +1,10 @@
 import type {
   HoldRequest,
   ReleaseOutcome,
-  Reservation,
   ReservationOutcome,
   ReservationRequest,
+  SourceHold,
+  SourceStock,
   StockHolds,
   StockSource,
   StockSourceAdapter,
@@ -18,70 +19,51 @@ interface Holder {
   holds: StockHolds;
 }
 
-interface PlacedHold {
+interface HeldAt {
   holder: Holder;
-  holdId: string;
+  hold: SourceHold;
 }
 
 /**
- * Reserves warehouse stock first, then store stock, largest locations first (fewest splits).
- * Each source's holds are all-or-nothing; if a later source refuses or fails, the earlier holds
- * are released again, so a reservation is never left half made.
+ * Reserves once per reference. Every source keys its hold by the reference, and the holds under it
+ * are looked up first: a released one makes the reservation RELEASED, holds covering the quantity
+ * make it ACTIVE, and either way nothing new is put aside. Otherwise what is missing (all of it, or
+ * what a failed earlier attempt left out) is taken from the sources with no hold under the
+ * reference: warehouses first, then stores, largest locations first (fewest splits).
+ * A source that refuses (its stock went elsewhere since it was read) makes the reservation
+ * INSUFFICIENT and the reference is released everywhere. A source that fails leaves what was placed:
+ * a retry with the same reference completes it, a release by reference gives it back.
  */
 export async function reserveStock(sources: readonly StockSourceAdapter[], request: ReservationRequest): Promise<ReservationOutcome> {
   const holders = holdersOf(sources);
-  const stocks = await Promise.all(
-    holders.map(async ({ adapter }) => {
-      const [stock] = await adapter.stockOfVariants(request.region, [request.variantSku]);
-      return stock ?? null;
-    }),
-  );
-  if (stocks.every((stock) => stock === null)) return { status: 'unknown-sku' };
+  const [existing, stocks] = await Promise.all([
+    Promise.all(holders.map(({ holds }) => holds.find(request.reference))),
+    Promise.all(holders.map(async ({ adapter }) => (await adapter.stockOfVariants(request.region, [request.variantSku]))[0] ?? null)),
+  ]);
+  const found = holders.flatMap((holder, i): HeldAt[] => (existing[i] ? [{ holder, hold: existing[i] }] : []));
+  const held = unitsOf(found);
+  if (found.length > 0 && (found.some(({ hold }) => !hold.active) || held >= request.quantity)) return reserved(request, found, false);
+  if (found.length === 0 && stocks.every((stock) => stock === null)) return { status: 'unknown-sku' };
 
-  let remaining = request.quantity;
-  const plans = stocks.map((stock) =>
-    [...(stock ?? [])]
-      .sort((a, b) => b.available - a.available)
-      .flatMap((position) => {
-        const quantity = Math.min(remaining, position.available);
-        remaining -= quantity;
-        return quantity > 0 ? [{ locationId: position.locationId, quantity }] : [];
-      }),
-  );
-  const reservable = stocks.flat().reduce((sum, position) => sum + (position?.available ?? 0), 0);
-  if (remaining > 0) return { status: 'insufficient', reservable };
+  const open = holders.flatMap((holder, i) => (existing[i] ? [] : [{ holder, stock: stocks[i] ?? [] }]));
+  const reservable = held + open.reduce((sum, { stock }) => sum + unitsAvailable(stock), 0);
+  const plans = planHolds(open, request.quantity - held);
+  if (!plans) return insufficient(holders, request.reference, found.length > 0, reservable);
 
-  const placed: PlacedHold[] = [];
-  try {
-    for (const [i, holder] of holders.entries()) {
-      const lines = plans[i]!;
-      if (lines.length === 0) continue;
-      const hold: HoldRequest = { variantSku: request.variantSku, reference: request.reference, lines };
-      const holdId = await holder.holds.place(hold);
-      // Refused: stock went to someone else since we read it.
-      if (holdId === null) {
-        await releaseAll(placed);
-        return { status: 'insufficient', reservable };
-      }
-      placed.push({ holder, holdId });
-    }
-  } catch (error) {
-    await releaseAll(placed);
-    throw error;
+  const placed = [...found];
+  for (const { holder, lines } of plans) {
+    const hold: HoldRequest = { variantSku: request.variantSku, reference: request.reference, lines };
+    const answer = await holder.holds.place(hold);
+    if (!answer) return insufficient(holders, request.reference, true, reservable);
+    placed.push({ holder, hold: answer });
   }
-  const lines = holders.flatMap((holder, i) => plans[i]!.map((line) => ({ source: holder.source, ...line })));
-  const reservation: Reservation = { ...request, id: encodeReservationId(placed), lines };
-  return { status: 'reserved', reservation };
+  return reserved(request, placed, true);
 }
 
-export async function releaseReservation(sources: readonly StockSourceAdapter[], reservationId: string): Promise<ReleaseOutcome> {
-  const holders = holdersOf(sources);
-  const parts = decodeReservationId(reservationId);
-  const placed = parts?.map(([source, holdId]) => ({ holder: holders.find((holder) => holder.source === source), holdId }));
-  if (!placed || placed.some((part) => part.holder === undefined)) return { status: 'invalid-id' };
-  const released = await Promise.all(placed.map((part) => part.holder!.holds.release(part.holdId)));
-  const variantSku = released.find((sku) => sku !== null);
-  return variantSku ? { status: 'released', variantSku } : { status: 'not-found' };
+/** Releases the reference at every source that holds stock: each one is keyed by it, so nothing else is touched. */
+export async function releaseReservation(sources: readonly StockSourceAdapter[], reference: string): Promise<ReleaseOutcome> {
+  const released = await Promise.all(holdersOf(sources).map(({ holds }) => holds.release(reference)));
+  return { releasedSkus: [...new Set(released.filter((sku): sku is string => sku !== null))] };
 }
 
 function holdersOf(sources: readonly StockSourceAdapter[]): Holder[] {
@@ -91,27 +73,44 @@ function holdersOf(sources: readonly StockSourceAdapter[]): Holder[] {
   });
 }
 
-/** Best effort: a release that fails here leaves a hold the source will show as reserved. */
-async function releaseAll(placed: readonly PlacedHold[]): Promise<void> {
-  await Promise.allSettled(placed.map(({ holder, holdId }) => holder.holds.release(holdId)));
+/** The lines to hold at each source for `quantity` units, in reservation order; `null` when they do not have that many. */
+function planHolds(open: readonly { holder: Holder; stock: NonNullable<SourceStock> }[], quantity: number) {
+  let remaining = quantity;
+  const plans = open.map(({ holder, stock }) => ({
+    holder,
+    lines: [...stock]
+      .sort((a, b) => b.available - a.available)
+      .flatMap((position) => {
+        const units = Math.min(remaining, position.available);
+        remaining -= units;
+        return units > 0 ? [{ locationId: position.locationId, quantity: units }] : [];
+      }),
+  }));
+  return remaining > 0 ? null : plans.filter(({ lines }) => lines.length > 0);
 }
 
-/** The id carries the sources' own hold ids, so releasing needs no state in this subgraph. */
-function encodeReservationId(placed: readonly PlacedHold[]): string {
-  const parts = placed.map(({ holder, holdId }) => [holder.source, holdId]);
-  return `rsv_${Buffer.from(JSON.stringify(parts)).toString('base64url')}`;
+async function insufficient(holders: readonly Holder[], reference: string, releaseFirst: boolean, reservable: number): Promise<ReservationOutcome> {
+  // Best effort: a release that fails here is what the caller's compensation by reference is for.
+  if (releaseFirst) await Promise.allSettled(holders.map(({ holds }) => holds.release(reference)));
+  return { status: 'insufficient', reservable };
 }
 
-function decodeReservationId(id: string): [StockSource, string][] | null {
-  if (!id.startsWith('rsv_')) return null;
-  try {
-    const parts: unknown = JSON.parse(Buffer.from(id.slice(4), 'base64url').toString());
-    const valid =
-      Array.isArray(parts) &&
-      parts.length > 0 &&
-      parts.every((part) => Array.isArray(part) && part.length === 2 && typeof part[0] === 'string' && typeof part[1] === 'string' && /^[\w-]{1,64}$/.test(part[1]));
-    return valid ? (parts as [StockSource, string][]) : null;
-  } catch {
-    return null;
-  }
+function reserved(request: ReservationRequest, held: readonly HeldAt[], changed: boolean): ReservationOutcome {
+  const lines = held.flatMap(({ holder, hold }) => hold.lines.map((line) => ({ source: holder.source, ...line })));
+  const reservation = {
+    ...request,
+    variantSku: held[0]?.hold.variantSku ?? request.variantSku,
+    quantity: unitsOf(held),
+    status: held.every(({ hold }) => hold.active) ? ('ACTIVE' as const) : ('RELEASED' as const),
+    lines,
+  };
+  return { status: 'reserved', reservation, changed };
+}
+
+function unitsOf(held: readonly HeldAt[]): number {
+  return held.reduce((sum, { hold }) => sum + hold.lines.reduce((units, line) => units + line.quantity, 0), 0);
+}
+
+function unitsAvailable(stock: NonNullable<SourceStock>): number {
+  return stock.reduce((sum, position) => sum + position.available, 0);
 }

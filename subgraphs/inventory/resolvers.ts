@@ -1,8 +1,9 @@
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
+import { requireInternalCall } from '../../lib/subgraph/internal-calls.js';
 import type { Region, SourceFailure } from './adapter.js';
-import { readRegion, readReserveArgs, readSkuList, type ReserveArgs } from './arguments.js';
+import { readReference, readRegion, readReserveArgs, readSkuList, type ReserveArgs } from './arguments.js';
 import { summarizeAvailability, type AvailabilityView } from './availability.js';
 import type { InventoryContext } from './context.js';
 import type { InventoryLoaders, StockKey } from './loaders.js';
@@ -43,11 +44,12 @@ async function stock(_: unknown, args: { skus: string[]; region: string }, conte
 }
 
 async function reserveStock(_: unknown, args: ReserveArgs, context: InventoryContext) {
+  requireInternalCall(context, 'reserveStock');
   const request = readReserveArgs(args);
   const outcome = await context.adapter.reserve(request);
   switch (outcome.status) {
     case 'reserved':
-      await context.invalidations.publish(changedStockTags([request.variantSku]));
+      if (outcome.changed) await context.invalidations.publish(changedStockTags([outcome.reservation.variantSku]));
       return { ...outcome.reservation, sku: outcome.reservation.variantSku };
     case 'unknown-sku':
       throw badUserInput(`No warehouse or store carries sku "${request.variantSku}"`);
@@ -60,12 +62,12 @@ async function reserveStock(_: unknown, args: ReserveArgs, context: InventoryCon
   }
 }
 
-async function releaseStockReservation(_: unknown, args: { reservationId: string }, context: InventoryContext) {
-  const outcome = await context.adapter.release(args.reservationId);
-  if (outcome.status === 'invalid-id') throw badUserInput(`"${args.reservationId}" is not a reservation id this API issued`);
-  if (outcome.status === 'not-found') return false;
-  await context.invalidations.publish(changedStockTags([outcome.variantSku]));
-  return true;
+async function releaseStockReservation(_: unknown, args: { reference: string }, context: InventoryContext) {
+  requireInternalCall(context, 'releaseStockReservation');
+  const reference = readReference(args.reference);
+  const { releasedSkus } = await context.adapter.release(reference);
+  if (releasedSkus.length > 0) await context.invalidations.publish(changedStockTags(releasedSkus));
+  return { reference, undone: releasedSkus.length > 0 };
 }
 
 export const resolvers: GraphQLResolverMap<InventoryContext> = {

@@ -1,5 +1,5 @@
 import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
-import type { Region, StockPosition, StockSourceAdapter } from './adapter.js';
+import type { Region, SourceHold, StockPosition, StockSourceAdapter } from './adapter.js';
 import { stockInOrder } from './source-stock.js';
 import { storePosChangeFeed } from './store-pos-events.js';
 
@@ -13,12 +13,13 @@ interface PosItem {
 interface PosHold {
   hold_id: string | null;
   status: 'active' | 'released' | 'rejected';
-  lines: { vendor_sku: string }[];
+  lines: { vendor_sku: string; store_id: number; qty: number }[];
 }
 
 /**
  * Store stock from the POS. Its `vendor_sku` is our variant sku, so a product's variants are the
- * items with the prefix `<base sku>-`. Sellable = on hand − held; reservations are click & collect holds.
+ * items with the prefix `<base sku>-`. Sellable = on hand − held; reservations are click & collect
+ * holds under our reservation's reference (the POS places one hold per reference).
  */
 export function createStorePosAdapter(connection: VendorConnection): StockSourceAdapter {
   const client = createVendorClient({ vendor: 'store-pos', ...connection });
@@ -39,17 +40,26 @@ export function createStorePosAdapter(connection: VendorConnection): StockSource
       async place(request) {
         const lines = request.lines.map((line) => ({ vendor_sku: request.variantSku, store_id: Number(line.locationId), qty: line.quantity }));
         const answer = await client.post<PosHold>('/api/v2/holds', { reference: request.reference, lines });
-        return answer.status === 'active' ? answer.hold_id : null;
+        return answer.status === 'rejected' ? null : toHold(answer);
       },
-      async release(holdId) {
-        const path = `/api/v2/holds/${encodeURIComponent(holdId)}`;
-        const hold = await client.find<PosHold>(path);
-        if (hold?.status !== 'active') return null;
-        const released = await client.post<PosHold>(`${path}/release`, {});
-        return released.lines[0]!.vendor_sku;
+      async find(reference) {
+        const { data } = await client.get<{ data: PosHold[] }>('/api/v2/holds', { reference });
+        return data[0] ? toHold(data[0]) : null;
+      },
+      async release(reference) {
+        const answer = await client.post<{ released: boolean; hold: PosHold | null }>('/api/v2/holds/release', { reference });
+        return answer.released ? toHold(answer.hold!).variantSku : null;
       },
     },
     changes: storePosChangeFeed,
+  };
+}
+
+function toHold(hold: PosHold): SourceHold {
+  return {
+    variantSku: hold.lines[0]!.vendor_sku,
+    active: hold.status === 'active',
+    lines: hold.lines.map((line) => ({ locationId: String(line.store_id), quantity: line.qty })),
   };
 }
 

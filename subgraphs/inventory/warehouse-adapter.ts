@@ -1,5 +1,5 @@
 import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
-import type { HoldRequest, Region, SourceStock, StockPosition, StockSourceAdapter } from './adapter.js';
+import type { HoldRequest, Region, SourceHold, SourceStock, StockPosition, StockSourceAdapter } from './adapter.js';
 import { stockInOrder } from './source-stock.js';
 import { variantSkuOfMaterial, warehouseChangeFeed } from './warehouse-events.js';
 
@@ -16,13 +16,14 @@ interface ErpStockRow {
 interface ErpAllocation {
   allocation_id: string | null;
   status: 'OPEN' | 'CANCELLED' | 'REJECTED';
-  items: { material: string }[];
+  items: { material: string; plant: string; quantity: number }[];
 }
 
 /**
  * Warehouse stock from the ERP. Its generic article is our base sku's digits padded to 15
  * (`SKU-10001` → `000000000010001`); a material is that plus the variant suffix (`…10001-01`).
- * Sellable = on hand − allocated − safety stock; reservations are ERP allocations.
+ * Sellable = on hand − allocated − safety stock; reservations are ERP allocations, whose external
+ * reference is our reservation's reference (the ERP makes one allocation per reference).
  */
 export function createWarehouseAdapter(connection: VendorConnection): StockSourceAdapter {
   const client = createVendorClient({ vendor: 'warehouse', ...connection });
@@ -46,17 +47,26 @@ export function createWarehouseAdapter(connection: VendorConnection): StockSourc
         if (material === null) return null;
         const items = request.lines.map((line) => ({ material, plant: line.locationId, quantity: line.quantity }));
         const answer = await client.post<ErpAllocation>('/erp/v1/allocations', { reference: request.reference, items });
-        return answer.status === 'OPEN' ? answer.allocation_id : null;
+        return answer.status === 'REJECTED' ? null : toHold(answer);
       },
-      async release(allocationId) {
-        const path = `/erp/v1/allocations/${encodeURIComponent(allocationId)}`;
-        const allocation = await client.find<ErpAllocation>(path);
-        if (allocation?.status !== 'OPEN') return null;
-        const cancelled = await client.post<ErpAllocation>(`${path}/cancel`, {});
-        return variantSkuOfMaterial(cancelled.items[0]!.material);
+      async find(reference) {
+        const { results } = await client.get<{ results: ErpAllocation[] }>('/erp/v1/allocations', { reference });
+        return results[0] ? toHold(results[0]) : null;
+      },
+      async release(reference) {
+        const answer = await client.post<{ status: string; allocation: ErpAllocation | null }>('/erp/v1/allocations/cancel', { reference });
+        return answer.status === 'CANCELLED' ? toHold(answer.allocation!).variantSku : null;
       },
     },
     changes: warehouseChangeFeed,
+  };
+}
+
+function toHold(allocation: ErpAllocation): SourceHold {
+  return {
+    variantSku: variantSkuOfMaterial(allocation.items[0]!.material),
+    active: allocation.status === 'OPEN',
+    lines: allocation.items.map((item) => ({ locationId: item.plant, quantity: item.quantity })),
   };
 }
 

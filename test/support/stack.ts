@@ -10,6 +10,7 @@ import { createCommerceSimulator } from '../../vendors/commerce/simulator.js';
 import { createCrmSimulator } from '../../vendors/crm/simulator.js';
 import { createDropshipSimulator } from '../../vendors/dropship/simulator.js';
 import { webhooksTo, type Webhooks } from '../../vendors/kit/webhooks.js';
+import { createPaymentsSimulator } from '../../vendors/payments/simulator.js';
 import { createPimSimulator } from '../../vendors/pim/simulator.js';
 import { createStorePosSimulator } from '../../vendors/store-pos/simulator.js';
 import { createWarehouseSimulator } from '../../vendors/warehouse/simulator.js';
@@ -25,8 +26,11 @@ import { createDropshipAdapter } from '../../subgraphs/inventory/dropship-adapte
 import { createInventorySubgraph } from '../../subgraphs/inventory/server.js';
 import { createStorePosAdapter } from '../../subgraphs/inventory/store-pos-adapter.js';
 import { createWarehouseAdapter } from '../../subgraphs/inventory/warehouse-adapter.js';
+import { createPaymentsSubgraph } from '../../subgraphs/payments/server.js';
+import { createStripeAdapter } from '../../subgraphs/payments/stripe-adapter.js';
 import { createPimHttpAdapter } from '../../subgraphs/pim/pim-http-adapter.js';
 import { createPimSubgraph } from '../../subgraphs/pim/server.js';
+import { TEST_INTERNAL_CALL_SECRET } from './internal-calls.js';
 import { startGraphQL, startSimulator, type StartedSimulator } from './servers.js';
 import { testTokenKeys } from './tokens.js';
 
@@ -50,8 +54,8 @@ export interface Stack {
   resetVendors(): Promise<void>;
 }
 
-export type VendorName = 'pim' | 'commerce' | 'warehouse' | 'storePos' | 'dropship' | 'crm' | 'wms';
-export type SubgraphName = 'pim' | 'commerce' | 'inventory' | 'crm' | 'fulfillment';
+export type VendorName = 'pim' | 'commerce' | 'warehouse' | 'storePos' | 'dropship' | 'crm' | 'wms' | 'payments';
+export type SubgraphName = 'pim' | 'commerce' | 'inventory' | 'crm' | 'fulfillment' | 'payments';
 
 /** How the stack takes part in caching and failing; without any, subgraphs publish nothing and simulators post no webhooks. */
 export interface StackOptions {
@@ -71,7 +75,7 @@ export interface StackOptions {
 export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}, options: StackOptions = {}): Promise<Stack> {
   // A simulator needs its subgraph's webhook URL, and the subgraph its simulator's: events go to a target set once the subgraph listens.
   const webhooks = { warehouse: lateWebhooks(), storePos: lateWebhooks(), commerce: lateWebhooks() };
-  const [pim, commerce, warehouse, storePos, dropship, crm, wms] = await Promise.all([
+  const [pim, commerce, warehouse, storePos, dropship, crm, wms, payments] = await Promise.all([
     startSimulator('pim', createPimSimulator),
     startSimulator('commerce', (seed) => createCommerceSimulator(seed, webhooks.commerce.webhooks)),
     startSimulator('warehouse', (seed) => createWarehouseSimulator(seed, webhooks.warehouse.webhooks)),
@@ -79,8 +83,9 @@ export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}, o
     startSimulator('dropship', createDropshipSimulator),
     startSimulator('crm', createCrmSimulator),
     startSimulator('wms', createWmsSimulator),
+    startSimulator('payments', (seed) => createPaymentsSimulator(seed)),
   ]);
-  const vendors = { pim, commerce, warehouse, storePos, dropship, crm, wms };
+  const vendors = { pim, commerce, warehouse, storePos, dropship, crm, wms, payments };
   const connection = (vendor: VendorName) => {
     const timeoutMs = options.vendorTimeoutMs?.[vendor];
     return { baseUrl: vendors[vendor].url, ...(timeoutMs === undefined ? {} : { timeoutMs }) };
@@ -91,6 +96,7 @@ export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}, o
       ? { invalidations: createTagPublisher(createRedisTransport(options.invalidations.redisUrl, { channel: options.invalidations.channel })) }
       : {}),
     ...(options.webhookSecret ? { webhookSecret: options.webhookSecret } : {}),
+    internalCallSecret: TEST_INTERNAL_CALL_SECRET,
   });
   const subgraphs = {
     pim: await startGraphQL(createPimSubgraph(createPimHttpAdapter(connection('pim')), subgraphOptions())),
@@ -107,6 +113,7 @@ export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}, o
     ),
     crm: await startGraphQL(createCrmSubgraph(createSalesforceAdapter(connection('crm')), subgraphOptions())),
     fulfillment: await startGraphQL(createFulfillmentSubgraph(createWmsHttpAdapter(connection('wms')), subgraphOptions())),
+    payments: await startGraphQL(createPaymentsSubgraph(createStripeAdapter(connection('payments')), subgraphOptions())),
   };
   if (options.webhookSecret) {
     const secret = options.webhookSecret;
@@ -121,6 +128,7 @@ export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}, o
         supergraph: loadSupergraph(SUPERGRAPH_PATH, { ...subgraphUrls, ...urls }),
         environment: 'test',
         keys: await testTokenKeys(),
+        internalCallSecret: TEST_INTERNAL_CALL_SECRET,
         ...more,
       }),
     );

@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
-import { injectFaults, noFaults, parseFaults, type Faults } from './faults.js';
+import { createEffectsLedger, type EffectsLedger } from './effects.js';
+import { createFaultSwitchboard } from './faults.js';
 
 /** Call counts of a simulator, as `GET /_admin/calls` reports them. */
 export interface CallCounts {
@@ -12,12 +13,18 @@ export interface CallCounts {
  * An express app for one vendor simulator. Vendor routes added to it are counted and subject to
  * injected faults; `/health` and `/_admin/*` are neither.
  *
- * Admin API: `GET /_admin/calls`, `PUT /_admin/faults` (JSON `Faults`), `POST /_admin/reset`
- * (zeroes the counters and clears the faults), and the simulator's own `addAdminRoutes` (changes to
- * its data that tests make, as the vendor's back office would).
+ * Admin API: `GET /_admin/calls`, `GET /_admin/effects` (the writes recorded in `effects`),
+ * `PUT /_admin/faults` (JSON `FaultsInput`, simulator-wide and per route), `POST /_admin/reset`
+ * (zeroes the counters, empties the effects and clears the faults), and the simulator's own
+ * `addAdminRoutes` (changes to its data that tests make, as the vendor's back office would).
+ * A simulator that writes passes its own `effects` and records each write in it.
  */
-export function createSimulatorApp(vendor: string, addAdminRoutes: (app: Express) => void = () => {}): Express {
-  let faults: Faults = noFaults;
+export function createSimulatorApp(
+  vendor: string,
+  addAdminRoutes: (app: Express) => void = () => {},
+  effects: EffectsLedger = createEffectsLedger(),
+): Express {
+  const faults = createFaultSwitchboard();
   let counts: CallCounts = { total: 0, byRoute: {} };
 
   const app = express();
@@ -31,16 +38,19 @@ export function createSimulatorApp(vendor: string, addAdminRoutes: (app: Express
   app.get('/_admin/calls', (_req, res) => {
     res.json(counts);
   });
+  app.get('/_admin/effects', (_req, res) => {
+    res.json({ effects: effects.list() });
+  });
   app.put('/_admin/faults', (req, res) => {
     try {
-      faults = parseFaults(req.body);
-      res.json(faults);
+      res.json(faults.set(req.body));
     } catch (error) {
       res.status(400).json({ error: (error as Error).message });
     }
   });
   app.post('/_admin/reset', (_req, res) => {
-    faults = noFaults;
+    faults.clear();
+    effects.clear();
     counts = { total: 0, byRoute: {} };
     res.json({ ok: true });
   });
@@ -54,7 +64,7 @@ export function createSimulatorApp(vendor: string, addAdminRoutes: (app: Express
     });
     next();
   });
-  app.use(injectFaults(() => faults));
+  app.use(faults.handler);
   return app;
 }
 

@@ -1,78 +1,61 @@
 import type { Express } from 'express';
 import type { Webhooks } from '../kit/webhooks.js';
-import { availableToHold, type PosCatalog, type StockLevel } from './catalog.js';
 import { sendPosError } from './errors.js';
+import type { HoldLine, Holds } from './holds.js';
 import { levelsUpdatedEvent } from './level-events.js';
 
-interface HoldLine {
-  vendor_sku: string;
-  store_id: number;
-  qty: number;
-}
-
-interface Hold {
-  hold_id: string;
-  reference: string;
-  status: 'active' | 'released';
-  lines: HoldLine[];
-  created_at: string;
-}
-
 /**
- * Click & collect holds: stock put aside at stores against a reference, all lines or none.
+ * Click & collect holds: stock put aside at stores against a reference, all lines or none, once
+ * per reference (posting a reference again answers 200 with its hold, active or released).
  * A hold that cannot be served is answered `200 { status: "rejected" }` with the short lines;
  * 4xx is kept for malformed requests.
  */
-export function addHoldRoutes(app: Express, catalog: PosCatalog, webhooks: Webhooks): void {
-  const holds = new Map<string, Hold>();
-  let nextNumber = 1;
-
-  const levelOf = (line: HoldLine): StockLevel | undefined => catalog.itemsBySku.get(line.vendor_sku)?.levels.get(line.store_id);
-
+export function addHoldRoutes(app: Express, holds: Holds, webhooks: Webhooks): void {
   app.post('/api/v2/holds', (req, res) => {
     const body = (req.body ?? {}) as { reference?: unknown; lines?: unknown };
     const lines = readLines(body.lines);
-    if (typeof body.reference !== 'string' || body.reference === '' || !lines) {
+    if (!isReference(body.reference) || !lines) {
       return sendPosError(res, 400, 'invalid_request', 'Send { reference, lines: [{ vendor_sku, store_id, qty > 0 }] }');
     }
-    const needed = new Map<StockLevel, number>();
-    for (const line of lines) {
-      const level = levelOf(line);
-      if (!level) return sendPosError(res, 400, 'no_stock_level', `Store ${line.store_id} stocks no ${line.vendor_sku}`);
-      needed.set(level, (needed.get(level) ?? 0) + line.qty);
+    const outcome = holds.place(body.reference, lines);
+    if ('existing' in outcome) return res.json(outcome.existing);
+    if ('unknownLevel' in outcome) {
+      return sendPosError(res, 400, 'no_stock_level', `Store ${outcome.unknownLevel.store_id} stocks no ${outcome.unknownLevel.vendor_sku}`);
     }
-    const short = [...needed].filter(([level, qty]) => availableToHold(level) < qty);
-    if (short.length > 0) {
-      const shortLines = short.map(([level, qty]) => ({ vendor_sku: level.vendor_sku, store_id: level.store_id, requested: qty, available: availableToHold(level) }));
-      return res.json({ hold_id: null, status: 'rejected', reason: 'insufficient_stock', lines: shortLines });
-    }
-    for (const [level, qty] of needed) level.qty_held += qty;
-    const hold: Hold = { hold_id: `HLD-${String(nextNumber++).padStart(6, '0')}`, reference: body.reference, status: 'active', lines, created_at: new Date().toISOString() };
-    holds.set(hold.hold_id, hold);
-    res.status(201).json(hold);
-    webhooks.notify(levelsUpdatedEvent(needed.keys()));
+    if ('short' in outcome) return res.json({ hold_id: null, status: 'rejected', reason: 'insufficient_stock', lines: outcome.short });
+    res.status(201).json(outcome.placed);
+    webhooks.notify(levelsUpdatedEvent(outcome.levels));
+  });
+
+  /** `?reference=…`: the hold placed for a reference, if any (`data` has 0 or 1). */
+  app.get('/api/v2/holds', (req, res) => {
+    if (!isReference(req.query.reference)) return sendPosError(res, 400, 'invalid_request', 'Filter by ?reference=');
+    const hold = holds.byReference(req.query.reference);
+    res.json({ data: hold ? [hold] : [] });
   });
 
   app.get('/api/v2/holds/:holdId', (req, res) => {
-    const hold = holds.get(req.params.holdId);
+    const hold = holds.byId(req.params.holdId);
     if (!hold) return sendPosError(res, 404, 'hold_not_found', `No hold ${req.params.holdId}`);
     res.json(hold);
   });
 
-  /** Idempotent: releasing a released hold changes nothing. */
-  app.post('/api/v2/holds/:holdId/release', (req, res) => {
-    const hold = holds.get(req.params.holdId);
-    if (!hold) return sendPosError(res, 404, 'hold_not_found', `No hold ${req.params.holdId}`);
-    if (hold.status !== 'active') return res.json(hold);
-    const levels = hold.lines.map((line) => {
-      const level = levelOf(line)!;
-      level.qty_held -= line.qty;
-      return level;
-    });
-    hold.status = 'released';
-    res.json(hold);
-    webhooks.notify(levelsUpdatedEvent(levels));
+  /**
+   * Body `{ reference }`: releases the hold of a reference. `released: false` (not an error) when
+   * there is nothing to release: no hold under the reference, or one released already.
+   */
+  app.post('/api/v2/holds/release', (req, res) => {
+    const { reference } = (req.body ?? {}) as { reference?: unknown };
+    if (!isReference(reference)) return sendPosError(res, 400, 'invalid_request', 'Send { reference }');
+    const hold = holds.byReference(reference);
+    const levels = hold ? holds.release(hold) : [];
+    res.json({ reference, released: levels.length > 0, hold: hold ?? null });
+    if (levels.length > 0) webhooks.notify(levelsUpdatedEvent(levels));
   });
+}
+
+function isReference(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
 }
 
 function readLines(value: unknown): HoldLine[] | null {
