@@ -51,6 +51,8 @@ export const accessPolicy: AccessPolicy = {
       description: everyone,
       brand: everyone,
       categories: everyone,
+      category: everyone,
+      badge: everyone,
       attributes: everyone,
       media: everyone,
       variants: everyone,

@@ -1,12 +1,15 @@
 import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
 import type { CommerceAdapter, Order } from './adapter.js';
 import { activeCartsOf, createCartCommands } from './commercetools-carts.js';
+import { createDiscountCommands } from './commercetools-discounts.js';
 import { commercetoolsChangeFeed } from './commercetools-events.js';
 import { toCart, toOrder, toPricing, toPromotion } from './commercetools-mapping.js';
+import { createOrderCommands } from './commercetools-orders.js';
+import { createPriceCommands } from './commercetools-prices.js';
 import { keyIn, queryAll } from './commercetools-query.js';
 import type { CtCart, CtDiscountCode, CtOrder, CtProductProjection } from './commercetools-types.js';
 
-/** The commerce port over a commercetools-style HTTP API (product projections, carts, orders, discount codes). */
+/** The commerce port over a commercetools-style HTTP API (product projections, carts, orders, discount codes, price changes, product discounts). */
 export function createCommercetoolsAdapter(connection: VendorConnection): CommerceAdapter {
   const client = createVendorClient({ vendor: 'commerce', ...connection });
 
@@ -45,6 +48,9 @@ export function createCommercetoolsAdapter(connection: VendorConnection): Commer
     },
 
     ...createCartCommands(client),
+    ...createOrderCommands(client),
+    ...createPriceCommands(client),
+    ...createDiscountCommands(client),
     changes: commercetoolsChangeFeed,
   };
 }

@@ -2,7 +2,8 @@ import type { VendorAnswer, VendorClient } from '../../lib/subgraph/vendor-clien
 import { DEFAULT_CART_REGION, type CartChange, type CommerceAdapter, type Region } from './adapter.js';
 import { cartStoreOf, regionOf, toCart } from './commercetools-mapping.js';
 import { keyIn, queryAll } from './commercetools-query.js';
-import type { CtCart, CtErrorBody, CtOrder, CtPage } from './commercetools-types.js';
+import type { CtCart, CtOrder, CtPage } from './commercetools-types.js';
+import { errorCodeOf } from './commercetools-writes.js';
 
 type CartLine = { sku: string; quantity: number };
 type CartUpdateAction = ({ action: 'addLineItem' } & CartLine) | { action: 'removeLineItem'; lineItemId: string };
@@ -79,8 +80,4 @@ function rejectionOf(status: number, code: string | undefined): Rejection | null
   if (status === 400 && code === 'InvalidInput') return 'UNKNOWN_SKU';
   if (status === 400 && code === 'InvalidOperation') return 'SKU_NOT_IN_CART';
   return null;
-}
-
-function errorCodeOf(refusal: unknown): string | undefined {
-  return (refusal as Partial<CtErrorBody> | null)?.errors?.[0]?.code;
 }

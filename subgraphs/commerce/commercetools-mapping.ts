@@ -98,6 +98,15 @@ export function cartStoreOf(region: Region): { store: CtReference; currency: str
   return { store: { typeId: 'store', key }, currency };
 }
 
+/** The channel a region's prices live in (the key of its store), and their currency. */
+export function channelOf(region: Region): CtReference {
+  return { typeId: 'channel', key: STORE_BY_REGION[region].key };
+}
+
+export function currencyOf(region: Region): string {
+  return STORE_BY_REGION[region].currency;
+}
+
 export function regionOf(store: CtReference, what: string): Region {
   const region = store.key === undefined ? undefined : REGION_BY_STORE_KEY.get(store.key);
   if (region === undefined) {

@@ -18,11 +18,20 @@ export interface CtPrice {
   value: CtMoney;
   channel?: CtReference;
   discounted?: { value: CtMoney };
+  /** The custom field `costPrice` holds what a unit costs, in the price's currency. */
+  custom?: { fields: { costPrice?: CtMoney } };
+}
+
+export interface CtVariant {
+  sku: string;
+  prices: CtPrice[];
+  attributes: { name: string; value: unknown }[];
 }
 
 export interface CtProductProjection {
   key: string;
-  masterVariant: { sku: string; prices: CtPrice[]; attributes: { name: string; value: unknown }[] };
+  masterVariant: CtVariant;
+  variants: CtVariant[];
 }
 
 export interface CtLineItem {
@@ -62,6 +71,26 @@ export interface CtDiscountCode {
   validFrom: string;
   validUntil: string;
   cartDiscounts: { obj?: { value: { type: string; permyriad?: number }; target: { predicate: string } } }[];
+}
+
+/** A change of one variant's price in one channel, created once per `key`. */
+export interface CtPriceChange {
+  key: string;
+  productKey: string;
+  sku: string;
+  channel: CtReference;
+  value: CtMoney;
+  previousPrice: CtPrice;
+  state: 'Applied' | 'Reverted';
+}
+
+export interface CtProductDiscount {
+  key: string;
+  value: { type: string; permyriad?: number };
+  /** `sku in ("A", "B")`, as this adapter writes it. */
+  predicate: string;
+  isActive: boolean;
+  validUntil?: string;
 }
 
 export interface CtPage<T> {

@@ -3,6 +3,7 @@ import type { Cart, Order, PricedLine } from './adapter.js';
 import { changedCart, readCustomerId, readFirst, readInstant, readQuantity, readRegion } from './arguments.js';
 import type { CommerceContext } from './context.js';
 import { marginOf, priceIn } from './pricing.js';
+import { internalReads, stepMutations } from './step-resolvers.js';
 
 interface EntityRef {
   id: string;
@@ -29,6 +30,7 @@ export const resolvers = {
     order: (_: unknown, args: { id: string }, { adapter }: CommerceContext) => adapter.orderById(args.id),
     promotions: (_: unknown, args: { activeOn?: string | null }, { adapter }: CommerceContext) =>
       adapter.promotions(args.activeOn == null ? undefined : readInstant('activeOn', args.activeOn)),
+    ...internalReads,
   },
   Mutation: {
     addCartItem: async (_: unknown, args: { customerId: string; sku: string; quantity: number }, context: CommerceContext) => {
@@ -41,6 +43,7 @@ export const resolvers = {
       const change = await context.adapter.removeCartItem(customerId, args.sku);
       return published(changedCart(change, customerId, args.sku), context);
     },
+    ...stepMutations,
   },
   // Entity references resolve to the representation itself; fields load through the loaders, so
   // only fields asked for cost a (batched) vendor call.

@@ -54,10 +54,56 @@ export interface CustomerPage {
   totalCount: number;
 }
 
+/** A campaign a step started under its reference, as the CRM has it now. */
+export interface Campaign {
+  reference: string;
+  name: string;
+  segment: string;
+  productIds: string[];
+  status: 'ACTIVE' | 'CANCELLED';
+}
+
+export type CampaignRequest = Omit<Campaign, 'status'>;
+
+/** A goodwill credit a step granted under its reference, as the CRM has it now. */
+export interface GoodwillCredit {
+  reference: string;
+  customerId: string;
+  /** In major units. */
+  amount: number;
+  currency: string;
+  reason: string;
+  status: 'GRANTED' | 'REVOKED';
+}
+
+export type GoodwillCreditRequest = Omit<GoodwillCredit, 'status'>;
+
+/** A share off a customer negotiated for one SKU or a category, between two dates (`YYYY-MM-DD`, both included). */
+export interface NegotiatedDiscount {
+  customerId: string;
+  sku: string | null;
+  category: string | null;
+  percentOff: number;
+  validFrom: string;
+  validUntil: string;
+}
+
 export interface CrmAdapter {
   /** In the order asked; `null` for an unknown id. */
   customersByIds(ids: readonly string[]): Promise<(Customer | null)[]>;
   customers(request: CustomerPageRequest): Promise<CustomerPage>;
   /** Applies the given consent changes to a customer and returns the customer as updated; `null` for an unknown id. */
   updateConsent(customerId: string, changes: Partial<Consent>): Promise<Customer | null>;
+  /**
+   * Steps of orchestrated actions, each keyed by its reference at the CRM: the same reference again
+   * returns what the first call made, as it is now, with no second effect. Each undo names the
+   * reference and says whether it undid anything now.
+   */
+  createCampaign(request: CampaignRequest): Promise<Campaign>;
+  cancelCampaign(reference: string): Promise<boolean>;
+  /** `null` for a customer the CRM does not have. */
+  grantGoodwillCredit(request: GoodwillCreditRequest): Promise<GoodwillCredit | null>;
+  revokeGoodwillCredit(reference: string): Promise<boolean>;
+  /** The negotiated discounts in force on a day (`YYYY-MM-DD`) that cover a variant SKU, by itself or by its product's category. */
+  negotiatedDiscounts(sku: string, activeOn: string): Promise<NegotiatedDiscount[]>;
 }

@@ -4,6 +4,7 @@ import { encodeCursor, readPageArgs } from '../../lib/subgraph/pagination.js';
 import type { Consent, Customer, PaymentMethod } from './adapter.js';
 import { readConsentChanges, readSegment } from './arguments.js';
 import type { CrmContext } from './context.js';
+import { internalReads, stepMutations } from './step-resolvers.js';
 
 interface CustomersArgs {
   first?: number | null;
@@ -31,6 +32,8 @@ export const resolvers: GraphQLResolverMap<CrmContext> = {
         pageInfo: { hasNextPage: end < page.totalCount, endCursor: page.customers.length > 0 ? encodeCursor(end) : null },
       };
     },
+
+    ...internalReads,
   },
 
   Mutation: {
@@ -41,6 +44,8 @@ export const resolvers: GraphQLResolverMap<CrmContext> = {
       await invalidations.publish([entityTag('Customer', updated.id)]);
       return updated;
     },
+
+    ...stepMutations,
   },
 
   Customer: {

@@ -1,8 +1,9 @@
 import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
 import type { Consent, CrmAdapter, CustomerPageRequest } from './adapter.js';
 import { toConsentFields, toCustomer, type ContactRecord } from './salesforce-contact.js';
+import { API } from './salesforce-records.js';
+import { createStepCommands } from './salesforce-steps.js';
 
-const API = '/services/data/v59.0';
 /** The most ids one sObject Collections read accepts. */
 const COLLECTION_LIMIT = 200;
 
@@ -58,6 +59,8 @@ export function createSalesforceAdapter(connection: VendorConnection): CrmAdapte
       if (answer.status === 404) return null;
       throw answer.error;
     },
+
+    ...createStepCommands(client),
   };
 }
 

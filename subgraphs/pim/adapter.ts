@@ -40,6 +40,8 @@ export interface CatalogProduct {
   attributes: CatalogAttribute[];
   media: CatalogMedia[];
   supplier: string | null;
+  /** The merchandising badge the product shows, e.g. `SALE`. */
+  badge: string | null;
 }
 
 export interface CatalogVariant {
@@ -62,6 +64,22 @@ export interface ProductPage {
   totalCount: number;
 }
 
+/** What a step wrote: its result as it is now, and whether this call made it (false for a repeat of its reference). */
+export interface Written<T> {
+  result: T;
+  created: boolean;
+}
+
+/** A badge a step put on a product under its reference, as the PIM has it now. */
+export interface ProductBadge {
+  reference: string;
+  productId: string;
+  /** Base SKU of the product. */
+  productSku: string;
+  badge: string;
+  status: 'SET' | 'REMOVED';
+}
+
 export interface PimAdapter {
   listProducts(request: ProductPageRequest): Promise<ProductPage>;
   /** In the order asked; `null` for ids the PIM does not know. */
@@ -74,4 +92,11 @@ export interface PimAdapter {
   variantsOfProducts(productSkus: readonly string[]): Promise<CatalogVariant[][]>;
   /** The whole category tree, parents before children. */
   categories(): Promise<CatalogCategory[]>;
+  /**
+   * Puts a badge on a product under a step's reference, once: the same reference again returns that
+   * badge as it is now and changes nothing. `null` for a product the PIM does not have.
+   */
+  setProductBadge(reference: string, productId: string, badge: string): Promise<Written<ProductBadge> | null>;
+  /** Takes the badge of a reference off; the base SKU of its product, or `null` when there was nothing to undo. */
+  removeProductBadge(reference: string): Promise<string | null>;
 }

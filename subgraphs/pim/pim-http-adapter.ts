@@ -1,5 +1,6 @@
 import { createVendorClient, type VendorConnection } from '../../lib/subgraph/vendor-client.js';
 import type { CatalogProduct, CatalogVariant, PimAdapter, ProductPageRequest } from './adapter.js';
+import { createBadgeCommands } from './pim-badges.js';
 import {
   toCatalogCategories,
   toCatalogProduct,
@@ -20,7 +21,7 @@ const whereIn = (field: string, values: readonly string[]): Search => ({
   [field]: [{ operator: 'IN', value: [...new Set(values)] }],
 });
 
-/** The PIM over its Akeneo-like REST API: product models are products, variant products are variants. */
+/** The PIM over its Akeneo-like REST API: product models are products, variant products are variants, badges are records. */
 export function createPimHttpAdapter(connection: VendorConnection): PimAdapter {
   const client = createVendorClient({ vendor: 'pim', ...connection });
 
@@ -47,6 +48,8 @@ export function createPimHttpAdapter(connection: VendorConnection): PimAdapter {
     return (await everything<VendorVariantProduct>('products', whereIn(field, keys))).map(toCatalogVariant);
   }
 
+  const productsByIds = (ids: readonly string[]) => productsBy('catalog_id', ids, (product) => product.id);
+
   return {
     async listProducts({ offset, limit, categoryId }: ProductPageRequest) {
       const search: Search | undefined = categoryId ? { categories: [{ operator: 'IN CHILDREN', value: [categoryId] }] } : undefined;
@@ -70,7 +73,7 @@ export function createPimHttpAdapter(connection: VendorConnection): PimAdapter {
         totalCount: results[0]?.items_count ?? 0,
       };
     },
-    productsByIds: (ids) => productsBy('catalog_id', ids, (product) => product.id),
+    productsByIds,
     productsBySkus: (skus) => productsBy('code', skus, (product) => product.sku),
     async variantsBySkus(skus) {
       const bySku = new Map((await variantsBy('identifier', skus)).map((variant) => [variant.sku, variant]));
@@ -86,5 +89,6 @@ export function createPimHttpAdapter(connection: VendorConnection): PimAdapter {
     async categories() {
       return toCatalogCategories(await everything<VendorCategory>('categories'));
     },
+    ...createBadgeCommands(client, productsByIds),
   };
 }

@@ -27,6 +27,12 @@ export interface VendorVariantProduct {
   values: VendorValues;
 }
 
+/** A record of a reference entity: values keyed by attribute, each `{ locale, channel, data }`. */
+export interface VendorRecord {
+  code: string;
+  values: Record<string, { data: unknown }[] | undefined>;
+}
+
 export interface VendorCategory {
   code: string;
   parent: string | null;
@@ -43,7 +49,7 @@ const VENDOR_LOCALES: Record<Locale, string> = { en: 'en_US', de: 'de_DE' };
 /** The channel the storefront's scoped values (descriptions) come from. */
 const CHANNEL = 'ecommerce';
 /** Attributes that map to Product fields of their own rather than to `attributes`. */
-const MAPPED_ATTRIBUTES = new Set(['catalog_id', 'name', 'description', 'brand', 'supplier', 'media_gallery']);
+const MAPPED_ATTRIBUTES = new Set(['catalog_id', 'name', 'description', 'brand', 'supplier', 'media_gallery', 'badge']);
 
 function pick(values: VendorValues, code: string, locale: string | null = null): unknown {
   const entries = values[code] ?? [];
@@ -92,6 +98,7 @@ export function toCatalogProduct(model: VendorProductModel): CatalogProduct {
     attributes: attributes(values),
     media: media(values),
     supplier: text(values, 'supplier'),
+    badge: text(values, 'badge'),
   };
 }
 

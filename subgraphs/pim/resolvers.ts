@@ -3,6 +3,7 @@ import { encodeCursor, readPageArgs } from '../../lib/subgraph/pagination.js';
 import type { CatalogCategory, CatalogProduct, CatalogVariant } from './adapter.js';
 import type { PimContext } from './context.js';
 import { localize } from './locale.js';
+import { stepMutations } from './step-resolvers.js';
 
 interface LocaleArgs {
   locale: string;
@@ -20,6 +21,11 @@ async function categoryIdOf(path: string, { loaders }: PimContext): Promise<stri
     throw badUserInput(`"category" is not a category path of the catalog: "${path}"`);
   }
   return category.id;
+}
+
+async function categoriesOf(product: CatalogProduct, { loaders }: PimContext): Promise<CatalogCategory[]> {
+  const byId = new Map((await loaders.categoryTree()).map((category) => [category.id, category]));
+  return product.categoryIds.flatMap((id) => byId.get(id) ?? []);
 }
 
 export const resolvers = {
@@ -41,6 +47,8 @@ export const resolvers = {
     categories: (_: unknown, __: unknown, { loaders }: PimContext) => loaders.categoryTree(),
   },
 
+  Mutation: stepMutations,
+
   Product: {
     __resolveReference(reference: { id?: string; sku?: string }, { loaders }: PimContext) {
       if (reference.id !== undefined) return loaders.productById.load(reference.id);
@@ -48,10 +56,8 @@ export const resolvers = {
     },
     name: (product: CatalogProduct, { locale }: LocaleArgs) => localize(product.name, locale) ?? product.sku,
     description: (product: CatalogProduct, { locale }: LocaleArgs) => localize(product.description, locale),
-    async categories(product: CatalogProduct, _: unknown, { loaders }: PimContext) {
-      const byId = new Map((await loaders.categoryTree()).map((category) => [category.id, category]));
-      return product.categoryIds.flatMap((id) => byId.get(id) ?? []);
-    },
+    categories: (product: CatalogProduct, _: unknown, context: PimContext) => categoriesOf(product, context),
+    category: async (product: CatalogProduct, _: unknown, context: PimContext) => (await categoriesOf(product, context))[0] ?? null,
     attributes: (product: CatalogProduct, { locale }: LocaleArgs) =>
       product.attributes.flatMap((attribute) => {
         const value = localize(attribute.value, locale);

@@ -29,3 +29,13 @@ export function readCartDraft(input: unknown, keyTaken: (key: string) => boolean
   if (!Array.isArray(lineItems)) throw invalidInput("CartDraft: 'lineItems' must be an array.");
   return { key, customerId, region, lineItems: lineItems as CartDraft['lineItems'] };
 }
+
+/** One line of a draft or an `addLineItem` action (`what`): a SKU and a positive whole quantity. */
+export function readLineDraft(input: unknown, what: string): { sku: string; quantity: number } {
+  const { sku, quantity } = (input ?? {}) as Partial<Record<string, unknown>>;
+  if (typeof sku !== 'string') throw invalidInput(`${what} needs a 'sku'.`);
+  if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity <= 0) {
+    throw invalidInput(`${what}: 'quantity' must be a positive integer, got '${String(quantity)}'.`);
+  }
+  return { sku, quantity };
+}

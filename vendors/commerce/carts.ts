@@ -1,11 +1,12 @@
 import { CURRENCY_BY_REGION, type Region, type SeedData } from '../seed/index.js';
-import { optional, type Catalog } from './catalog.js';
-import { readCartDraft } from './cart-draft.js';
-import { invalidInput, PlatformError } from './errors.js';
+import { optional } from './catalog.js';
+import { readCartDraft, readLineDraft } from './cart-draft.js';
+import { PlatformError } from './errors.js';
 import { platformId, regionOfStore, storeOf, sumMoney } from './money.js';
-import { toLineItem } from './mapping.js';
+import type { Pricing } from './pricing.js';
 import type { Collection } from './query.js';
 import type { Cart, LineItem } from './types.js';
+import { readUpdate, unknownAction } from './writes.js';
 
 /** An update action, as `POST /carts/key=:key` takes them. */
 export type CartAction =
@@ -17,10 +18,11 @@ export interface CartStore {
   byKey: ReadonlyMap<string, Cart>;
   collection: Collection<Cart>;
   create(draft: unknown): Cart;
-  update(cart: Cart, version: number | undefined, actions: unknown): Cart;
+  /** Applies the update actions of a `POST /carts/key=:key` body. */
+  update(cart: Cart, body: unknown): Cart;
 }
 
-export function createCartStore(data: SeedData, catalog: Catalog): CartStore {
+export function createCartStore(data: SeedData, pricing: Pricing): CartStore {
   const byKey = new Map<string, Cart>();
   const keysByCustomer = new Map<string, string[]>();
   function add(cart: Cart): Cart {
@@ -30,7 +32,7 @@ export function createCartStore(data: SeedData, catalog: Catalog): CartStore {
   }
 
   for (const seed of data.carts) {
-    const lineItems = seed.items.map((item) => lineItemFor(catalog, seed.id, seed.region, item.variantSku, item.quantity));
+    const lineItems = seed.items.map((item) => pricing.lineItem(seed.id, seed.region, item.variantSku, item.quantity));
     add(withTotals({
       id: platformId('cart', seed.id), key: seed.id, version: 1, customerId: seed.customerId, cartState: 'Active',
       store: storeOf(seed.region), lineItems,
@@ -41,7 +43,7 @@ export function createCartStore(data: SeedData, catalog: Catalog): CartStore {
   function create(input: unknown): Cart {
     const draft = readCartDraft(input, (key) => byKey.has(key));
     const lineItems = draft.lineItems.reduce<LineItem[]>(
-      (lines, { sku, quantity }) => applyAction(catalog, draft.key, draft.region, lines, { action: 'addLineItem', sku, quantity }),
+      (lines, { sku, quantity }) => applyAction(pricing, draft.key, draft.region, lines, { action: 'addLineItem', sku, quantity }),
       [],
     );
     const now = new Date().toISOString();
@@ -51,13 +53,10 @@ export function createCartStore(data: SeedData, catalog: Catalog): CartStore {
     }));
   }
 
-  function update(cart: Cart, version: number | undefined, actions: unknown): Cart {
-    if (version !== undefined && version !== cart.version) {
-      throw new PlatformError(409, 'ConcurrentModification', `Object ${cart.id} has a different version than expected. Expected: ${version} - Actual: ${cart.version}.`);
-    }
-    if (!Array.isArray(actions) || actions.length === 0) throw invalidInput("'actions' must be a non-empty array.");
+  function update(cart: Cart, body: unknown): Cart {
+    const actions = readUpdate(cart, body);
     const region = regionOfStore(cart.store.key)!;
-    const lineItems = actions.reduce<LineItem[]>((lines, action) => applyAction(catalog, cart.key, region, lines, action), cart.lineItems);
+    const lineItems = actions.reduce<LineItem[]>((lines, action) => applyAction(pricing, cart.key, region, lines, action), cart.lineItems);
     const updated = withTotals({ ...cart, lineItems, version: cart.version + 1, lastModifiedAt: new Date().toISOString() });
     byKey.set(cart.key, updated);
     return updated;
@@ -74,16 +73,12 @@ export function createCartStore(data: SeedData, catalog: Catalog): CartStore {
   return { byKey, collection, create, update };
 }
 
-function applyAction(catalog: Catalog, cartKey: string, region: Region, lines: LineItem[], input: unknown): LineItem[] {
+function applyAction(pricing: Pricing, cartKey: string, region: Region, lines: LineItem[], input: unknown): LineItem[] {
   const action = (input ?? {}) as Partial<Record<string, unknown>>;
   if (action.action === 'addLineItem') {
-    const { sku, quantity } = action;
-    if (typeof sku !== 'string') throw invalidInput("addLineItem needs a 'sku'.");
-    if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity <= 0) {
-      throw invalidInput(`addLineItem: 'quantity' must be a positive integer, got '${String(quantity)}'.`);
-    }
+    const { sku, quantity } = readLineDraft(action, 'addLineItem');
     const existing = lines.find((line) => line.key === sku);
-    const added = lineItemFor(catalog, cartKey, region, sku, (existing?.quantity ?? 0) + quantity);
+    const added = pricing.lineItem(cartKey, region, sku, (existing?.quantity ?? 0) + quantity);
     return existing ? lines.map((line) => (line === existing ? added : line)) : [...lines, added];
   }
   if (action.action === 'removeLineItem') {
@@ -91,14 +86,7 @@ function applyAction(catalog: Catalog, cartKey: string, region: Region, lines: L
     if (!target) throw new PlatformError(400, 'InvalidOperation', 'removeLineItem: the cart has no such line item.');
     return lines.filter((line) => line !== target);
   }
-  throw invalidInput(`Unknown update action '${String(action.action)}'.`);
-}
-
-function lineItemFor(catalog: Catalog, cartKey: string, region: Region, sku: string, quantity: number): LineItem {
-  const entry = catalog.bySku.get(sku);
-  if (!entry) throw invalidInput(`A product variant with the SKU '${sku}' does not exist.`);
-  const price = entry.variant.prices.find((candidate) => candidate.channel.key === storeOf(region).key)!;
-  return toLineItem(cartKey, entry.product, entry.variant, price, quantity);
+  throw unknownAction(action);
 }
 
 function withTotals(cart: Omit<Cart, 'totalPrice'>): Cart {

@@ -32,7 +32,13 @@ export function toPrice(product: SeedProduct, region: Region): Price {
     ...(sale === null
       ? {}
       : { discounted: { value: regionMoney(sale, region), discount: { typeId: 'product-discount', id: platformId('product-discount', 'sale') } } }),
+    custom: { type: { typeId: 'type', key: 'price-cost' }, fields: { costPrice: regionMoney(regionalCostCents(product, region), region) } },
   };
+}
+
+/** The purchase cost in a region's currency: the same share of the list price as in EUR. */
+function regionalCostCents(product: SeedProduct, region: Region): number {
+  return Math.round((product.costEurCents * product.prices[region].list) / product.prices.EU.list);
 }
 
 /** What a customer pays per unit under a price: the discounted value if there is one. */

@@ -57,7 +57,8 @@ function parseWhere<T>(where: string | undefined, collection: Collection<T>): Cl
   });
 }
 
-function parseList(list: string): string[] {
+/** `"A", "B"` → `['A', 'B']`: the values of an `in (...)` list. */
+export function parseList(list: string): string[] {
   const items = list.split(',').map((item) => item.trim());
   if (items.some((item) => !/^"[^"]*"$/.test(item))) throw invalidInput(`Malformed value list: (${list})`);
   return items.map((item) => item.slice(1, -1));

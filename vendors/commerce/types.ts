@@ -10,7 +10,7 @@ export interface CentPrecisionMoney {
 }
 
 export interface ResourceReference {
-  typeId: 'channel' | 'store' | 'category' | 'product-discount' | 'cart-discount';
+  typeId: 'channel' | 'store' | 'category' | 'product' | 'product-discount' | 'cart-discount' | 'type';
   key?: string;
   id?: string;
 }
@@ -20,6 +20,8 @@ export interface Price {
   value: CentPrecisionMoney;
   channel: ResourceReference;
   discounted?: { value: CentPrecisionMoney; discount: ResourceReference };
+  /** Custom fields of the price (type `price-cost`): what a unit costs us, in the channel's currency. */
+  custom?: { type: ResourceReference; fields: { costPrice: CentPrecisionMoney } };
 }
 
 export interface ProductVariant {
@@ -96,6 +98,41 @@ export interface DiscountCode {
   validUntil: string;
   /** `obj` is present only with `expand=cartDiscounts[*]`. */
   cartDiscounts: (ResourceReference & { obj?: CartDiscount })[];
+}
+
+/**
+ * A change of one variant's price in one channel, keyed by the caller's `key`. While `Applied`, its
+ * `value` is the variant's list price there (the latest applied change wins); `Reverted` undoes it.
+ */
+export interface PriceChange {
+  id: string;
+  key: string;
+  version: number;
+  productKey: string;
+  sku: string;
+  channel: ResourceReference;
+  value: CentPrecisionMoney;
+  /** The price customers paid just before the change, discounts included. */
+  previousPrice: Price;
+  state: 'Applied' | 'Reverted';
+  createdAt: string;
+  lastModifiedAt: string;
+}
+
+/** A relative discount on the variants its predicate names (`sku in ("A", "B")`), while active and valid. */
+export interface ProductDiscount {
+  id: string;
+  key: string;
+  version: number;
+  name: { en: string };
+  value: { type: 'relative'; permyriad: number };
+  predicate: string;
+  sortOrder: string;
+  isActive: boolean;
+  validFrom?: string;
+  validUntil?: string;
+  createdAt: string;
+  lastModifiedAt: string;
 }
 
 /** What every query endpoint answers. `missing` lists `in (...)` values that matched nothing. */

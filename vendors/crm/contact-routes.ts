@@ -1,5 +1,6 @@
 import type { Express, Request, RequestHandler, Response } from 'express';
-import { API_BASE, CONSENT_FIELDS, type ApiError, type ConsentField, type ContactRecord } from './records.js';
+import { fail, notFound } from './api-errors.js';
+import { API_BASE, CONSENT_FIELDS, type ConsentField, type ContactRecord } from './records.js';
 import type { ContactStore } from './store.js';
 
 /** Ids one collection request may name, as Salesforce's sObject Collections allow. */
@@ -20,7 +21,7 @@ export function addContactRoutes(app: Express, store: ContactStore): void {
     const ids = (req.body as { ids?: unknown } | undefined)?.ids;
     const valid = Array.isArray(ids) && ids.length >= 1 && ids.length <= MAX_COLLECTION_IDS;
     if (!valid || !ids.every((id): id is string => typeof id === 'string')) {
-      return fail(res, 400, 'INVALID_FIELD', `"ids" must list 1 to ${MAX_COLLECTION_IDS} CustomerNumber__c values`);
+      return fail(res, 400, { errorCode: 'INVALID_FIELD', message: `"ids" must list 1 to ${MAX_COLLECTION_IDS} CustomerNumber__c values` });
     }
     const records: ContactRecord[] = [];
     const notFound: string[] = [];
@@ -36,14 +37,14 @@ export function addContactRoutes(app: Express, store: ContactStore): void {
     const contact = store.byCustomerNumber(String(req.params.customerNumber));
     if (!contact) return answerContact(res, undefined, String(req.params.customerNumber));
     const changes = readConsentChanges(req);
-    if (typeof changes === 'string') return fail(res, 400, 'INVALID_FIELD', changes);
+    if (typeof changes === 'string') return fail(res, 400, { errorCode: 'INVALID_FIELD', message: changes });
     // Answers with the updated record, as if `Prefer: return=representation` had been sent.
     res.json(store.updateConsent(contact, changes));
   };
   app.patch(BY_CUSTOMER_NUMBER, updateConsent);
   // Salesforce's override for HTTP clients that can only POST: `?_HttpMethod=PATCH`.
   app.post(BY_CUSTOMER_NUMBER, (req, res, next) => {
-    if (req.query._HttpMethod !== 'PATCH') return fail(res, 405, 'METHOD_NOT_ALLOWED', 'use PATCH or ?_HttpMethod=PATCH');
+    if (req.query._HttpMethod !== 'PATCH') return fail(res, 405, { errorCode: 'METHOD_NOT_ALLOWED', message: 'use PATCH or ?_HttpMethod=PATCH' });
     return updateConsent(req, res, next);
   });
 }
@@ -65,9 +66,5 @@ function readConsentChanges(req: Request): Partial<Record<ConsentField, boolean>
 
 function answerContact(res: Response, contact: ContactRecord | undefined, id: string): void {
   if (contact) res.json(contact);
-  else fail(res, 404, 'NOT_FOUND', `The requested resource does not exist: Contact ${id}`);
-}
-
-function fail(res: Response, status: number, errorCode: string, message: string): void {
-  res.status(status).json([{ errorCode, message }] satisfies ApiError[]);
+  else notFound(res, `Contact ${id}`);
 }

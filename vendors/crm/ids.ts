@@ -3,7 +3,7 @@
  * 12-character body, and the 3-character case-safe suffix Salesforce appends to make 18-character
  * ids unique even when compared case-insensitively.
  */
-export const KEY_PREFIX = { contact: '003', address: 'a0A', paymentMethod: 'a0P' } as const;
+export const KEY_PREFIX = { contact: '003', address: 'a0A', paymentMethod: 'a0P', campaign: '701', goodwillCredit: 'a0G', negotiatedDiscount: 'a0N' } as const;
 
 const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 

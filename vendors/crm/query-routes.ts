@@ -1,5 +1,6 @@
 import type { Express, Response } from 'express';
-import { API_BASE, type ApiError, type ContactRecord } from './records.js';
+import { fail } from './api-errors.js';
+import { API_BASE, type ContactRecord } from './records.js';
 import { decodeLocator, encodeLocator, parseContactQuery, type QueryLocator } from './soql.js';
 import type { ContactStore } from './store.js';
 
@@ -50,5 +51,5 @@ function batch(matching: readonly ContactRecord[], locator: QueryLocator): Query
 }
 
 function badQuery(res: Response, errorCode: string, message: string): void {
-  res.status(400).json([{ errorCode, message }] satisfies ApiError[]);
+  fail(res, 400, { errorCode, message });
 }

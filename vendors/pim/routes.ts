@@ -3,7 +3,7 @@ import type { PimCatalog } from './catalog.js';
 import { pageOf } from './paging.js';
 import { readSearch, type SearchFilter } from './search.js';
 
-const API = '/api/rest/v1';
+export const API = '/api/rest/v1';
 
 /** Looks codes up in an index: what exists, in the order asked, and which codes are unknown. */
 function lookup<T>(codes: string[], index: Map<string, T>): { found: T[]; missing: string[] } {

@@ -48,3 +48,18 @@ export interface PimCondition {
   operator: string;
   value: unknown;
 }
+
+/** One value of a reference entity record: `channel`, not `scope`, as Akeneo names it there. */
+export interface PimRecordValue {
+  locale: string | null;
+  channel: string | null;
+  data: string;
+}
+
+/** A record of a reference entity, addressed by its `code`. */
+export interface PimRecord {
+  code: string;
+  values: Record<string, PimRecordValue[]>;
+  created: string;
+  updated: string;
+}
