@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors.js';
+import { badUserInput } from './bad-user-input.js';
 import type { RawBodyRequest } from '../service/graphql.js';
 import { createSignatureVerifier, signBody, type SignatureVerifier } from '../signing/signed-body.js';
 
@@ -28,4 +29,14 @@ export function requireInternalCall(context: { internalCall: boolean }, field: s
   throw new GraphQLError(`${field} is internal: only the orchestrator's signed calls may run it`, {
     extensions: { code: ErrorCode.FORBIDDEN },
   });
+}
+
+/** The longest step reference a subgraph takes: `<action id>:<step>`, with room to spare. */
+export const MAX_REFERENCE_LENGTH = 200;
+
+/** A step's reference, trimmed: what the vendor keys the write (and its compensation) by. */
+export function readReference(value: string): string {
+  const reference = value.trim();
+  if (reference === '' || reference.length > MAX_REFERENCE_LENGTH) throw badUserInput(`"reference" must be 1 to ${MAX_REFERENCE_LENGTH} characters`);
+  return reference;
 }

@@ -1,21 +1,15 @@
 import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
 import type { OrderRequest, PriceChangeRequest, ProductDiscountRequest } from './adapter.js';
 import { readCustomerId, readInstant, readRegion } from './arguments.js';
+import { readReference } from '../../lib/subgraph/internal-calls.js';
 
 /** Checks of the steps' arguments: each returns the accepted value or throws a BAD_USER_INPUT error. */
 
-const MAX_REFERENCE_LENGTH = 200;
 const MAX_LINES = 100;
 const MAX_LINE_QUANTITY = 1000;
 const MAX_AMOUNT = 999_999.99;
 const MAX_DISCOUNT_SKUS = 100;
 
-/** The step's reference (`<action id>:<step>`), which the platform keys the write by. */
-export function readReference(value: string): string {
-  const reference = value.trim();
-  if (reference === '' || reference.length > MAX_REFERENCE_LENGTH) throw badUserInput(`"reference" must be 1 to ${MAX_REFERENCE_LENGTH} characters`);
-  return reference;
-}
 
 export function readOrderRequest(args: { reference: string; customerId: string; region: string; lines: { sku: string; quantity: number }[] }): OrderRequest {
   if (args.lines.length < 1 || args.lines.length > MAX_LINES) throw badUserInput(`"lines" must hold 1 to ${MAX_LINES} lines`);

@@ -1,10 +1,10 @@
 import { entityTag } from '../../lib/invalidation/message.js';
 import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
-import { requireInternalCall } from '../../lib/subgraph/internal-calls.js';
+import { readReference, requireInternalCall } from '../../lib/subgraph/internal-calls.js';
 import type { Order, StepRefusal } from './adapter.js';
 import { readRegion } from './arguments.js';
 import type { CommerceContext } from './context.js';
-import { readOrderRequest, readPriceChange, readProductDiscount, readReference } from './step-arguments.js';
+import { readOrderRequest, readPriceChange, readProductDiscount } from './step-arguments.js';
 
 type OrderArgs = Parameters<typeof readOrderRequest>[0];
 type PriceArgs = Parameters<typeof readPriceChange>[0];

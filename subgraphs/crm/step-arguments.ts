@@ -1,22 +1,16 @@
 import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
 import type { CampaignRequest, GoodwillCreditRequest } from './adapter.js';
 import { readSegment } from './arguments.js';
+import { readReference } from '../../lib/subgraph/internal-calls.js';
 
 /** Checks of the steps' arguments: each returns the accepted value or throws a BAD_USER_INPUT error. */
 
-const MAX_REFERENCE_LENGTH = 200;
 const MAX_NAME_LENGTH = 80;
 const MAX_REASON_LENGTH = 500;
 const MAX_CAMPAIGN_PRODUCTS = 100;
 const MAX_AMOUNT = 999_999.99;
 const CURRENCIES = ['EUR', 'USD', 'GBP'];
 
-/** The step's reference (`<action id>:<step>`), which the CRM keeps as the record's external id. */
-export function readReference(value: string): string {
-  const reference = value.trim();
-  if (reference === '' || reference.length > MAX_REFERENCE_LENGTH) throw badUserInput(`"reference" must be 1 to ${MAX_REFERENCE_LENGTH} characters`);
-  return reference;
-}
 
 export function readCampaign(args: CampaignRequest): CampaignRequest {
   const name = readText('name', args.name, MAX_NAME_LENGTH);

@@ -1,8 +1,8 @@
 import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
-import { requireInternalCall } from '../../lib/subgraph/internal-calls.js';
+import { readReference, requireInternalCall } from '../../lib/subgraph/internal-calls.js';
 import type { CampaignRequest, GoodwillCreditRequest } from './adapter.js';
 import type { CrmContext } from './context.js';
-import { readCampaign, readGoodwillCredit, readReference } from './step-arguments.js';
+import { readCampaign, readGoodwillCredit } from './step-arguments.js';
 
 /**
  * The steps of orchestrated actions and their compensations: internal (signed calls only), keyed by

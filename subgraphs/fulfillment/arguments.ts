@@ -4,7 +4,6 @@ import { isIsoDate, todayUtc } from './dates.js';
 /** The regions of the federation contract. */
 export const REGIONS = ['EU', 'US', 'UK'] as const;
 export const MAX_CAPACITY_DAYS = 60;
-const MAX_REFERENCE_LENGTH = 200;
 
 export function readRegion(region: string): string {
   if (!(REGIONS as readonly string[]).includes(region)) {
@@ -34,9 +33,3 @@ export function readText(name: string, value: string): string {
   return trimmed;
 }
 
-/** The step's reference (`<action id>:<step>`), which the WMS keys its shipment by. */
-export function readReference(value: string): string {
-  const reference = readText('reference', value);
-  if (reference.length > MAX_REFERENCE_LENGTH) throw badUserInput(`"reference" must be 1 to ${MAX_REFERENCE_LENGTH} characters`);
-  return reference;
-}

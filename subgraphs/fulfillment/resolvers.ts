@@ -1,8 +1,8 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
-import { requireInternalCall } from '../../lib/subgraph/internal-calls.js';
+import { readReference, requireInternalCall } from '../../lib/subgraph/internal-calls.js';
 import type { CapacityDay, FulfillmentBooking } from './adapter.js';
-import { readDate, readDays, readReference, readRegion, readText } from './arguments.js';
+import { readDate, readDays, readRegion, readText } from './arguments.js';
 import { changedCapacityTag, tagCapacityRead } from './capacity-tags.js';
 import type { FulfillmentContext } from './context.js';
 import { outlookKey } from './loaders.js';

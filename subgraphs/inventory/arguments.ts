@@ -1,9 +1,9 @@
 import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
 import { REGIONS, type Region } from './adapter.js';
+import { readReference } from '../../lib/subgraph/internal-calls.js';
 
 export const MAX_STOCK_SKUS = 100;
 export const MAX_RESERVATION_QUANTITY = 1000;
-const MAX_REFERENCE_LENGTH = 200;
 
 export function readRegion(region: string): Region {
   if (!(REGIONS as readonly string[]).includes(region)) {
@@ -33,11 +33,3 @@ export function readReserveArgs(args: ReserveArgs) {
   return { variantSku: args.sku, region, quantity: args.quantity, reference: readReference(args.reference) };
 }
 
-/** The step's reference (`<action id>:<step>`), which every source keys its hold by. */
-export function readReference(value: string): string {
-  const reference = value.trim();
-  if (reference === '' || reference.length > MAX_REFERENCE_LENGTH) {
-    throw badUserInput(`"reference" must be 1 to ${MAX_REFERENCE_LENGTH} characters`);
-  }
-  return reference;
-}

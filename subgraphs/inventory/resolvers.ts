@@ -1,9 +1,9 @@
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
-import { requireInternalCall } from '../../lib/subgraph/internal-calls.js';
+import { readReference, requireInternalCall } from '../../lib/subgraph/internal-calls.js';
 import type { Region, SourceFailure } from './adapter.js';
-import { readReference, readRegion, readReserveArgs, readSkuList, type ReserveArgs } from './arguments.js';
+import { readRegion, readReserveArgs, readSkuList, type ReserveArgs } from './arguments.js';
 import { summarizeAvailability, type AvailabilityView } from './availability.js';
 import type { InventoryContext } from './context.js';
 import type { InventoryLoaders, StockKey } from './loaders.js';

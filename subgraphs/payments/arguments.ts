@@ -1,18 +1,12 @@
 import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
 import type { AuthorizationRequest } from './adapter.js';
+import { readReference } from '../../lib/subgraph/internal-calls.js';
 
 /** The currencies of the shop's regions, all with two decimals (so an amount is a whole number of cents). */
 export const CURRENCIES = ['EUR', 'USD', 'GBP'] as const;
 const MAX_AMOUNT = 999_999.99;
-const MAX_REFERENCE_LENGTH = 200;
 const CUSTOMER_ID = /^[\w-]{1,64}$/;
 
-/** The step's reference (`<action id>:<step>`), which the provider keys the payment by. */
-export function readReference(value: string): string {
-  const reference = value.trim();
-  if (reference === '' || reference.length > MAX_REFERENCE_LENGTH) throw badUserInput(`"reference" must be 1 to ${MAX_REFERENCE_LENGTH} characters`);
-  return reference;
-}
 
 export function readAuthorization(args: AuthorizationRequest): AuthorizationRequest {
   if (!CUSTOMER_ID.test(args.customerId)) throw badUserInput('"customerId" must be a customer id such as `C0001`');

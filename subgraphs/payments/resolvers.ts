@@ -1,8 +1,8 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
-import { requireInternalCall } from '../../lib/subgraph/internal-calls.js';
+import { readReference, requireInternalCall } from '../../lib/subgraph/internal-calls.js';
 import type { AuthorizationRequest, Payment } from './adapter.js';
-import { readAuthorization, readReference } from './arguments.js';
+import { readAuthorization } from './arguments.js';
 import type { PaymentsContext } from './context.js';
 
 /** `Payment` as the schema shows it: its provider's id is its `id`. */

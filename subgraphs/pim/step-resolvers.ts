@@ -1,9 +1,8 @@
 import { entityTag } from '../../lib/invalidation/message.js';
 import { badUserInput } from '../../lib/subgraph/bad-user-input.js';
-import { requireInternalCall } from '../../lib/subgraph/internal-calls.js';
+import { readReference, requireInternalCall } from '../../lib/subgraph/internal-calls.js';
 import type { PimContext } from './context.js';
 
-const MAX_REFERENCE_LENGTH = 200;
 const MAX_BADGE_LENGTH = 40;
 
 /**
@@ -32,9 +31,3 @@ export const stepMutations = {
   },
 };
 
-/** The step's reference (`<action id>:<step>`), which the PIM codes the badge's record by. */
-function readReference(value: string): string {
-  const reference = value.trim();
-  if (reference === '' || reference.length > MAX_REFERENCE_LENGTH) throw badUserInput(`"reference" must be 1 to ${MAX_REFERENCE_LENGTH} characters`);
-  return reference;
-}
