@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { port, readConfig } from '../lib/config.js';
+import type { RunningPostgres } from '../lib/postgres/embedded.js';
+import { startDatabase } from '../lib/postgres/start-database.js';
 import { spawnService, stopAll, waitUntilHealthy, type ServiceProcess } from './processes.js';
 import { GATEWAY, SUBGRAPHS, VENDOR_SIMULATORS, type ServiceEntry } from './topology.js';
 
 /**
- * `npm start`: vendor simulators, then subgraphs, then the gateway, each its own process,
- * each started once the layer below is healthy. Ctrl-C (or SIGTERM) stops them all.
+ * `npm start`: PostgreSQL (the embedded one unless DATABASE_URL is set), then vendor simulators, then
+ * subgraphs, then the gateway, each its own process, each started once the layer below is healthy;
+ * every process gets DATABASE_URL. Ctrl-C (or SIGTERM) stops them all, PostgreSQL last.
  * It runs the product in development unless NODE_ENV says otherwise: an unset NODE_ENV is production
  * to the services themselves, so development is asked for here, by name.
  */
@@ -14,11 +17,12 @@ const developmentByDefault = !process.env.NODE_ENV;
 const childEnv: NodeJS.ProcessEnv = developmentByDefault ? { ...process.env, NODE_ENV: 'development' } : process.env;
 const STARTUP_TIMEOUT_MS = 60_000;
 const running: ServiceProcess[] = [];
+let database: RunningPostgres | undefined;
 let stopping = false;
 
 /** `defaults`: variables the layer gets unless the environment sets them. */
 async function startLayer(entries: ServiceEntry[], defaults: NodeJS.ProcessEnv = {}): Promise<void> {
-  const layer = entries.map((entry) => spawnService(entry, root, { ...defaults, ...childEnv, ...entry.env }));
+  const layer = entries.map((entry) => spawnService(entry, root, { ...defaults, ...childEnv, DATABASE_URL: database?.url, ...entry.env }));
   running.push(...layer);
   for (const service of layer) {
     void service.exited.then((code) => {
@@ -33,6 +37,7 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   stopping = true;
   console.log(`\n${reason}: stopping ${running.length} services`);
   await stopAll(running);
+  await database?.stop();
   process.exit(exitCode);
 }
 
@@ -47,6 +52,7 @@ try {
     console.log('signed with a secret generated in .data/dev-token-secret unless AUTH_JWT_SECRET is set; webhooks');
     console.log('and invalidations likewise, with .data/webhook-secret and .data/invalidation-secret).');
   }
+  database = await startDatabase(process.env, (line) => console.log(`[postgres] ${line}`));
   await startLayer(VENDOR_SIMULATORS);
   // Without REDIS_URL, subgraphs post their invalidations to this gateway.
   await startLayer(SUBGRAPHS, { GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` });

@@ -1,0 +1,20 @@
+import type { Pool, PoolClient } from './pool.js';
+
+/** How a transaction begins: read-write at the default isolation, or a read-only snapshot (one consistent view). */
+export type TransactionMode = 'BEGIN' | 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+
+/** Runs `work` in one transaction on one connection: committed when it returns, rolled back when it throws. */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>, mode: TransactionMode = 'BEGIN'): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(mode);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
