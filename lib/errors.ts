@@ -26,8 +26,17 @@ export enum ErrorCode {
   VENDOR_REFUSED = 'VENDOR_REFUSED',
   /** A vendor system answered with something its adapter cannot read. */
   VENDOR_BAD_RESPONSE = 'VENDOR_BAD_RESPONSE',
+  /**
+   * A business guardrail (`policies/guardrails/`) refused an action before any write: `extensions.guardrail`
+   * names it, `extensions.limit` the limit it holds to, `extensions.value` the value that broke it.
+   */
+  GUARDRAIL_REFUSED = 'GUARDRAIL_REFUSED',
+  /** An idempotency key was used again for an action with other input: the first action stands, nothing ran. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   /** The gateway could not reach a subgraph. */
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
+  /** The audit log could not record an audited request: its answer is withheld, never sent unrecorded. */
+  AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE',
   /** Anything unexpected; its details are masked outside development. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -49,3 +49,13 @@ export function describePrincipal(principal: Principal): string {
       return `agent:${principal.id}${principal.onBehalfOf ? ` (for ${principal.onBehalfOf})` : ''}`;
   }
 }
+
+/** Who acts, without whom for: `agent:support-bot`, `staff:S01`, `anonymous` (the audit log's `principal`). */
+export function describeActor(principal: Principal): string {
+  return principal.kind === 'anonymous' ? 'anonymous' : `${principal.kind}:${principal.id}`;
+}
+
+/** Whom an agent acts for, as the audit log names it: `customer:C0001`; null when it acts for no one. */
+export function describeOnBehalfOf(principal: Principal): string | null {
+  return principal.kind === 'agent' && principal.onBehalfOf ? `customer:${principal.onBehalfOf}` : null;
+}

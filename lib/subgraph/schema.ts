@@ -5,15 +5,15 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { tagEntities, type TaggedContext } from './entity-tags.js';
 import { boundStringInputs } from './input-bounds.js';
 
-/** `@cacheControl` and its scope enum, which every subgraph's SDL uses and must declare. */
-const CACHE_CONTROL_SDL = readFileSync(new URL('./cache-control.graphql', import.meta.url), 'utf8');
+/** `@cacheControl` and its scope enum, and `@audit`, which every subgraph's SDL may use and must declare. */
+const SHARED_SDL = ['./cache-control.graphql', './audit.graphql'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')).join('\n');
 
 /**
- * Reads a subgraph's SDL file with the `@cacheControl` declaration beside it, e.g.
+ * Reads a subgraph's SDL file with the `@cacheControl` and `@audit` declarations beside it, e.g.
  * `loadTypeDefs(new URL('./schema.graphql', import.meta.url))`. The file must import `@inaccessible`.
  */
 export function loadTypeDefs(file: URL) {
-  return parse(`${readFileSync(file, 'utf8')}\n${CACHE_CONTROL_SDL}`);
+  return parse(`${readFileSync(file, 'utf8')}\n${SHARED_SDL}`);
 }
 
 /**

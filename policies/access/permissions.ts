@@ -38,11 +38,20 @@ export const accessPolicy: AccessPolicy = {
       cart: signedIn, // the cart itself then checks its owner
       order: signedIn, // the order itself then checks its owner
       warehouseCapacity: holds(SCOPES.fulfillmentRead),
+      actions: holds(SCOPES.actionsRead),
+      action: signedIn, // the orchestrator then shows an action to its principal, or to staff
+      auditLog: holds(SCOPES.auditRead),
     },
     Mutation: {
       addCartItem: actsForArgumentCustomer(SCOPES.cartWrite),
       removeCartItem: actsForArgumentCustomer(SCOPES.cartWrite),
       updateConsent: actsForArgumentCustomer(SCOPES.consentWrite),
+      placeOrder: actsForArgumentCustomer(SCOPES.ordersPlace),
+      launchPromotion: holds(SCOPES.promotionsLaunch),
+      changePrice: holds(SCOPES.pricingWrite),
+      issueGoodwillCredit: holds(SCOPES.creditsIssue),
+      approveAction: holds(SCOPES.actionsApprove), // the orchestrator also refuses one's own action
+      rejectAction: holds(SCOPES.actionsApprove),
     },
     Product: {
       id: everyone,
@@ -110,5 +119,15 @@ export const accessPolicy: AccessPolicy = {
     DeliveryPromise: { '*': everyone },
     ShippingOption: { '*': everyone },
     CapacityDay: { '*': everyone },
+    ActionResult: { '*': everyone },
+    ActionPlanStep: { '*': everyone },
+    ActionStep: { '*': everyone },
+    ActionCompensation: { '*': everyone },
+    GuardrailVerdict: { '*': everyone },
+    ActionApproval: { '*': everyone },
+    AuditLogPage: { '*': everyone },
+    AuditLogPageInfo: { '*': everyone },
+    AuditRecord: { '*': everyone },
+    AuditDecision: { '*': everyone },
   },
 };

@@ -10,9 +10,14 @@ export const SCOPES = {
   cartWrite: 'cart:write',
   ordersRead: 'orders:read',
   pricingRead: 'pricing:read',
-  stockReserve: 'stock:reserve',
   fulfillmentRead: 'fulfillment:read',
-  fulfillmentBook: 'fulfillment:book',
+  ordersPlace: 'orders:place',
+  promotionsLaunch: 'promotions:launch',
+  pricingWrite: 'pricing:write',
+  creditsIssue: 'credits:issue',
+  actionsRead: 'actions:read',
+  actionsApprove: 'actions:approve',
+  auditRead: 'audit:read',
 } as const;
 
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
@@ -27,9 +32,14 @@ export const ROLE_SCOPES: Record<string, readonly Scope[]> = {
     SCOPES.cartRead,
     SCOPES.cartWrite,
     SCOPES.ordersRead,
+    SCOPES.ordersPlace,
+    SCOPES.creditsIssue,
+    SCOPES.actionsRead,
   ],
-  pricing: [SCOPES.pricingRead],
-  operations: [SCOPES.stockReserve, SCOPES.fulfillmentRead, SCOPES.fulfillmentBook],
+  pricing: [SCOPES.pricingRead, SCOPES.pricingWrite, SCOPES.promotionsLaunch],
+  operations: [SCOPES.fulfillmentRead, SCOPES.actionsRead],
+  supervisor: [SCOPES.actionsRead, SCOPES.actionsApprove],
+  auditor: [SCOPES.auditRead],
 };
 
 export function scopesOf(principal: Principal): readonly string[] {

@@ -1,0 +1,14 @@
+/** An amount in major units (`Money.amount`) and its ISO 4217 currency. */
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+/** Guardrails compare whole cents: 0.1 + 0.2 must not decide whether a price is allowed. */
+export function cents(amount: number): number {
+  return Math.round(amount * 100);
+}
+
+export function formatMoney(amountInCents: number, currency: string): string {
+  return `${(amountInCents / 100).toFixed(2)} ${currency}`;
+}

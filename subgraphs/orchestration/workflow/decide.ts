@@ -1,0 +1,49 @@
+import { refusals, type Verdict } from '../../../policies/guardrails/verdict.js';
+import type { ActionDefinition, ActionReads } from '../actions/definition.js';
+import type { ActionRequest } from '../actions/model.js';
+import { todayUtc } from '../actions/today.js';
+import { AUDIT_STEPS, auditEntry, guardrailDecisions } from '../audit/action-audit.js';
+import { createDomainReads } from '../domain/reads.js';
+import { failureOf, outcomeUnknown } from '../domain/subgraph-client.js';
+import type { WorkflowDependencies } from './dependencies.js';
+import { withRetries } from './retries.js';
+
+export interface Judged<F> {
+  facts: F;
+  verdicts: Verdict[];
+}
+
+/** Reads what the guardrails need and hears every one of them: a dry run's whole work, a workflow's first step. */
+export async function judge<I, F>(definition: ActionDefinition<I, F>, reads: ActionReads, input: I): Promise<Judged<F>> {
+  const facts = await definition.readFacts(input, reads);
+  return { facts, verdicts: definition.guardrails(input, facts) };
+}
+
+export function actionReads(deps: Pick<WorkflowDependencies, 'client' | 'slots'>, request: ActionRequest): ActionReads {
+  return { ...createDomainReads(deps.client, request.traceparent), priceChangesToday: (productId) => deps.slots.count(productId, todayUtc()) };
+}
+
+export type Decided<F> = Judged<F> | { error: string };
+
+/**
+ * The workflow's first step: judge, then (all others allowing) claim the atomic guardrail, and record
+ * every verdict. No write to any other system happens before this step is done.
+ */
+export async function decideStep<I, F>(deps: WorkflowDependencies, definition: ActionDefinition<I, F>, request: ActionRequest<I>): Promise<Decided<F>> {
+  const decided = await decide(deps, definition, request).catch((error): Decided<F> => ({ error: failureOf(error).message }));
+  const verdicts = 'error' in decided ? [] : decided.verdicts;
+  const outcome = 'error' in decided ? 'failed' : refusals(verdicts).length > 0 ? 'refused' : 'allowed';
+  await deps.audit.append(auditEntry(request, AUDIT_STEPS.guardrails, { decisions: guardrailDecisions(verdicts), steps: [], outcome }));
+  return decided;
+}
+
+/** Reads that found no answer are tried again, like steps; a refusal (an unknown product) is not. */
+async function decide<I, F>(deps: WorkflowDependencies, definition: ActionDefinition<I, F>, request: ActionRequest<I>): Promise<Judged<F>> {
+  const reads = actionReads(deps, request);
+  const attempt = await withRetries(deps.stepRetries, outcomeUnknown, () => judge(definition, reads, request.input));
+  if (!attempt.ok) throw attempt.error;
+  const { facts, verdicts } = attempt.value;
+  if (refusals(verdicts).length > 0 || !definition.atomic) return attempt.value;
+  const taken = await definition.atomic.claim(deps.slots, request.actionId, request.input, facts);
+  return { facts, verdicts: verdicts.map((verdict) => (verdict.guardrail === taken.guardrail ? taken : verdict)) };
+}

@@ -1,0 +1,19 @@
+import type { ActionAuditLog } from '../audit/action-audit.js';
+import type { SubgraphClient } from '../domain/subgraph-client.js';
+import type { ActionStore } from '../store/action-store.js';
+import type { PriceChangeSlots } from '../store/price-change-slots.js';
+import type { RetrySettings } from './retries.js';
+
+/** What the workflows' steps use; set once, before DBOS launches. */
+export interface WorkflowDependencies {
+  client: SubgraphClient;
+  store: ActionStore;
+  slots: PriceChangeSlots;
+  audit: ActionAuditLog;
+  /** A step whose outcome is unknown (no answer) is tried again by its reference before the action gives up on it. */
+  stepRetries: RetrySettings;
+  /** An undo that fails is tried again this often before the action ends NEEDS_ATTENTION. */
+  compensationRetries: RetrySettings;
+  /** How long a credit waits for a staff decision before it expires (and is rejected). */
+  approvalTimeoutSeconds: number;
+}
