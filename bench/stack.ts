@@ -1,7 +1,9 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { randomSecret } from '../gateway/identity/development-secret.js';
 import { readTokenKeys, type TokenKeys } from '../gateway/identity/keys.js';
+import { startDatabase } from '../lib/postgres/start-database.js';
 import { spawnService, stopAll, waitUntilHealthy, type ServiceProcess } from '../scripts/processes.js';
 import type { ServiceEntry } from '../scripts/topology.js';
 import type { Target } from './targets.js';
@@ -26,11 +28,20 @@ export async function startStack(targets: Target[], targetEnv: NodeJS.ProcessEnv
   for (const prepare of new Set(targets.map((target) => target.prepare))) prepare?.();
   const layers: [ServiceEntry[], NodeJS.ProcessEnv][] = [[BENCH_VENDORS, {}], [BENCH_SUBGRAPHS, {}], [targets, targetEnv]];
   await Promise.all(layers.flatMap(([entries]) => entries.map(assertFree)));
-  // Production wants every key set: tokens, and the signatures of invalidations and webhooks (unused here).
-  const secrets = { AUTH_JWT_SECRET: randomSecret(), INVALIDATION_SECRET: randomSecret(), WEBHOOK_SECRET: randomSecret() };
-  const env = { ...process.env, NODE_ENV: 'production', ...secrets, ...locations() };
+  // Production wants every key set: tokens, the signatures of invalidations and webhooks (unused here), and of internal calls.
+  const secrets = { AUTH_JWT_SECRET: randomSecret(), INVALIDATION_SECRET: randomSecret(), WEBHOOK_SECRET: randomSecret(), INTERNAL_CALL_SECRET: randomSecret() };
+  // DATABASE_URL when set; else an embedded PostgreSQL of the bench's own, beside (never inside) `npm start`'s.
+  const database = await startDatabase({ EMBEDDED_POSTGRES_PORT: '4799', EMBEDDED_POSTGRES_DIR: `${ROOT}.data/bench/postgres`, ...process.env }, (line) => console.log(`[postgres] ${line}`));
+  const audit = {
+    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    AUDIT_CHECKPOINT_FILE: `${ROOT}.data/bench/audit-checkpoints.jsonl`,
+  };
+  const env = { ...process.env, NODE_ENV: 'production', ...secrets, ...audit, ...locations(), DATABASE_URL: database.url };
   const running: ServiceProcess[] = [];
-  const stop = () => stopAll([...running].reverse());
+  const stop = async () => {
+    await stopAll([...running].reverse());
+    await database.stop();
+  };
   try {
     for (const [entries, extra] of layers) {
       const started = entries.map((entry) => spawnService(entry, ROOT, { ...env, ...entry.env, ...extra }));

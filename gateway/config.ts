@@ -21,6 +21,8 @@ export interface GatewayConfig {
   cache: { maxEntries: number; maxBytes: number; redisUrl?: string } | null;
   /** `INVALIDATION_SECRET` as set (see `cache/invalidation-secret.ts` for when it is required). */
   invalidationSecret?: string;
+  /** `INTERNAL_CALL_SECRET` as set: what the principal forwarded to subgraphs is signed with. */
+  internalCallSecret?: string;
 }
 
 const USAGE = 'usage: gateway [--supergraph FILE] [--port N] [--host HOST] [--policy on|off|FILE] [--limits on|off] [--cache on|off]';
@@ -30,7 +32,7 @@ const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
  * Reads the gateway's configuration once: command-line flags win over the environment
  * (`PORT`, `HOST`, `SUPERGRAPH_PATH`, `ACCESS_POLICY`, `OPERATION_LIMITS`, `NODE_ENV`,
  * `HEALTH_TIMEOUT_MS`, `SUBGRAPH_<NAME>_URL`, `CACHE`, `CACHE_MAX_ENTRIES`,
- * `CACHE_MAX_BYTES`, `REDIS_URL`, `INVALIDATION_SECRET`). An unset `NODE_ENV` is
+ * `CACHE_MAX_BYTES`, `REDIS_URL`, `INVALIDATION_SECRET`, `INTERNAL_CALL_SECRET`). An unset `NODE_ENV` is
  * production: development (Sandbox, stack traces, a generated signing key) is asked for by name.
  */
 export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): GatewayConfig {
@@ -49,6 +51,7 @@ export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): Gatew
       CACHE_MAX_BYTES: positiveInteger(DEFAULT_MAX_BYTES),
       REDIS_URL: redisUrl(),
       INVALIDATION_SECRET: text(''),
+      INTERNAL_CALL_SECRET: text(''),
       ...subgraphUrlReaders(env),
     },
     {
@@ -77,6 +80,7 @@ export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): Gatew
     limits: config.OPERATION_LIMITS === 'on',
     cache: config.CACHE === 'on' ? { maxEntries: config.CACHE_MAX_ENTRIES, maxBytes: config.CACHE_MAX_BYTES, redisUrl: config.REDIS_URL } : null,
     invalidationSecret: config.INVALIDATION_SECRET || undefined,
+    internalCallSecret: config.INTERNAL_CALL_SECRET || undefined,
   };
 }
 

@@ -1,7 +1,10 @@
 import { serveGraphQL } from '../lib/service/graphql.js';
+import { auditedFieldsOf } from './audit/audited-fields.js';
+import { openGatewayAudit } from './audit/open-audit.js';
 import { runUntilSignalled } from '../lib/service/run.js';
 import { invalidationSecretFor } from './cache/invalidation-secret.js';
 import { readGatewayConfig } from './config.js';
+import { internalCallSecretFor } from './identity/internal-call-secret.js';
 import { readTokenKeys } from './identity/keys.js';
 import { OPERATION_LIMITS } from '../policies/limits.js';
 import { readMetricsConfig } from './metrics/config.js';
@@ -27,6 +30,8 @@ void runUntilSignalled(async () => {
     policy: await loadPolicy(config.policy),
     limits: config.limits ? OPERATION_LIMITS : null,
     healthTimeoutMs: config.healthTimeoutMs,
+    internalCallSecret: await internalCallSecretFor(config),
+    audit: await openGatewayAudit(auditedFieldsOf(supergraph.sdl), config.environment, process.env),
     resilience: readResilienceConfig(process.env, supergraph.subgraphs.map((subgraph) => subgraph.name)),
     metrics: { registry: metrics, publicRoute: exposure.served === 'public-listener' ? { token: exposure.token } : undefined },
     cache: config.cache && {

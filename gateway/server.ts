@@ -6,6 +6,8 @@ import type { AccessPolicy } from '../policies/access/policy.js';
 import { OPERATION_LIMITS, type OperationLimits } from '../policies/limits.js';
 import type { PrincipalKind } from '../policies/principal.js';
 import type express from 'express';
+import { auditedFieldsOf } from './audit/audited-fields.js';
+import { useAudit, type AuditOptions } from './audit/useAudit.js';
 import { useCache, type CacheOptions, type GatewayCache } from './cache/useCache.js';
 import { useClientCacheControl } from './cache/useClientCacheControl.js';
 import type { Environment } from './config.js';
@@ -42,6 +44,10 @@ export interface GatewayOptions {
   metrics?: { registry: GatewayMetrics; publicRoute?: { token?: string } };
   /** The cache of subgraph fetches (`gateway/cache/useCache.ts`); none unless given (`{}`: memory only, defaults). */
   cache?: CacheOptions | null;
+  /** What the gateway signs the principal it forwards to subgraphs with (INTERNAL_CALL_SECRET); none forwarded without it. */
+  internalCallSecret?: string;
+  /** Where requests selecting an `@audit` field of the supergraph are recorded, and its routes; none unless given. */
+  audit?: { log: AuditOptions['log']; routes?: Routes; close?: () => Promise<void> } | null;
   /** Sees each request's context once its response is sent (decisions included). */
   observe?: (context: GatewayContext) => void;
 }
@@ -63,7 +69,8 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
     buildService: ({ name, url }) => {
       const resilience = createSubgraphResilience({ subgraph: name, ...policyFor(options.resilience, name) });
       metrics?.observeSubgraph(resilience);
-      return new SubgraphDataSource({ name, url: urls.get(name) ?? url ?? '', resilience, cache: cache?.fetches, metrics });
+      const { internalCallSecret } = options;
+      return new SubgraphDataSource({ name, url: urls.get(name) ?? url ?? '', resilience, cache: cache?.fetches, metrics, internalCallSecret });
     },
   });
   const principalFor = useIdentity({ keys: options.keys });
@@ -79,7 +86,13 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
     hideSchemaDetailsFromClientErrors: production,
     formatError: maskUnexpectedErrors(environment),
     ...(limits ? requestBounds(limits) : {}),
-    plugins: [...(limits ? [useLimits({ limits })] : []), useClientCacheControl(), ...(cache?.plugins ?? []), ...observing(options.observe)],
+    plugins: [
+      ...(limits ? [useLimits({ limits })] : []),
+      useClientCacheControl(),
+      ...(cache?.plugins ?? []),
+      ...(options.audit ? [useAudit({ log: options.audit.log, audited: auditedFieldsOf(supergraph.sdl) })] : []),
+      ...observing(options.observe),
+    ],
   });
   return {
     name: 'gateway',
@@ -91,8 +104,11 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
       staleAnswers: [],
     }),
     health: withCacheHealth(subgraphHealth(supergraph.subgraphs, options.healthTimeoutMs ?? 1_000), cache),
-    routes: both(cache?.routes, metrics && options.metrics?.publicRoute && metricsRoutes(metrics, options.metrics.publicRoute)),
-    onClose: cache?.close,
+    routes: both(cache?.routes, options.audit?.routes, metrics && options.metrics?.publicRoute && metricsRoutes(metrics, options.metrics.publicRoute)),
+    onClose: async () => {
+      await cache?.close();
+      await options.audit?.close?.();
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { isOutage, type FetchCache, type Served, type StaleReason } from './cach
 import type { StaleAnswer } from './cache/stale-answers.js';
 import { restrictByFetch } from './cache/useClientCacheControl.js';
 import type { GatewayContext } from './context.js';
+import { forwardedPrincipal } from './identity/forwarded-principal.js';
 import type { GatewayMetrics } from './metrics/gateway-metrics.js';
 import { signalledFetcher, type SignalledFetcher } from './resilience/signalled-fetcher.js';
 import { SubgraphCallError } from './resilience/failure.js';
@@ -19,6 +20,8 @@ export interface SubgraphDataSourceOptions {
   /** When given, the fetches of queries go through it. */
   cache?: FetchCache;
   metrics?: GatewayMetrics;
+  /** Signs the principal into each operation's fetch (`forwardedPrincipal`); none is sent without it. */
+  internalCallSecret?: string;
 }
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
@@ -41,6 +44,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // `@apollo/gateway` sets no timeout: each call's fetch carries the signal of its resilience policy.
     this.signalled = signalledFetcher(this.fetcher);
     this.fetcher = this.signalled.fetcher;
+  }
+
+  override willSendRequest(options: ProcessOptions): void {
+    const secret = this.subgraph.internalCallSecret;
+    if (!secret || !('incomingRequestContext' in options)) return;
+    const headers = forwardedPrincipal(options.context.principal, options.incomingRequestContext.request.http?.headers, secret);
+    for (const [name, value] of Object.entries(headers)) options.request.http?.headers.set(name, value);
   }
 
   override async process(options: ProcessOptions) {

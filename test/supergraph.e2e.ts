@@ -1,4 +1,5 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createScratchDatabase, LOCAL_POSTGRES_URL, type ScratchDatabase } from '../lib/postgres/scratch-database.js';
 import { seedData } from '../vendors/seed/index.js';
 import { graphql } from './support/graphql.js';
 import { startStack, type Stack } from './support/stack.js';
@@ -11,8 +12,16 @@ describe('the supergraph', () => {
   const customer = seed.customers[0]!;
   const cart = seed.carts.find((c) => c.customerId === customer.id)!;
 
+  let database: ScratchDatabase;
+
   beforeAll(async () => {
-    stack = await startStack();
+    // The whole product, orchestration included: its PostgreSQL is needed here, never skipped.
+    database = await createScratchDatabase(LOCAL_POSTGRES_URL, 'supergraph');
+    stack = await startStack({}, { orchestration: { databaseUrl: database.url } });
+  });
+  afterAll(async () => {
+    await stack?.orchestration?.close();
+    await database?.drop();
   });
   beforeEach(async () => {
     await stack.resetVendors();
@@ -121,7 +130,7 @@ describe('the supergraph', () => {
   it('reports every subgraph reachable on GET /health', async () => {
     const health = (await (await fetch(`${stack.gateway.url}/health`)).json()) as Record<string, any>;
     expect(health.status).toBe('pass');
-    expect(Object.keys(health.subgraphs).sort()).toEqual(['commerce', 'crm', 'fulfillment', 'inventory', 'payments', 'pim']);
+    expect(Object.keys(health.subgraphs).sort()).toEqual(['commerce', 'crm', 'fulfillment', 'inventory', 'orchestration', 'payments', 'pim']);
   });
 
   // Last: it stops a subgraph for good.

@@ -30,7 +30,9 @@ import { createPaymentsSubgraph } from '../../subgraphs/payments/server.js';
 import { createStripeAdapter } from '../../subgraphs/payments/stripe-adapter.js';
 import { createPimHttpAdapter } from '../../subgraphs/pim/pim-http-adapter.js';
 import { createPimSubgraph } from '../../subgraphs/pim/server.js';
+import { createOrchestration } from '../../subgraphs/orchestration/orchestrator.js';
 import { TEST_INTERNAL_CALL_SECRET } from './internal-calls.js';
+import { orchestrationSettings } from './orchestration-stack.js';
 import { startGraphQL, startSimulator, type StartedSimulator } from './servers.js';
 import { testTokenKeys } from './tokens.js';
 
@@ -52,6 +54,8 @@ export interface Stack {
   startGateway(options?: Partial<GatewayOptions>, urls?: Partial<Record<SubgraphName, string>>): Promise<RunningServer>;
   /** Zeroes every simulator's counters and clears their faults. */
   resetVendors(): Promise<void>;
+  /** The orchestration subgraph, when `StackOptions.orchestration` asked for it. */
+  orchestration?: RunningServer;
 }
 
 export type VendorName = 'pim' | 'commerce' | 'warehouse' | 'storePos' | 'dropship' | 'crm' | 'wms' | 'payments';
@@ -70,6 +74,11 @@ export interface StackOptions {
   freshness?: StaleWindows;
   /** How long a subgraph's adapter waits for a vendor before reporting it unavailable; the vendor client's default otherwise. */
   vendorTimeoutMs?: Partial<Record<VendorName, number>>;
+  /**
+   * The orchestration subgraph in this process on this database (DBOS runs once per process: one per
+   * test file). Without it, the supergraph's orchestration subgraph is not running.
+   */
+  orchestration?: { databaseUrl: string };
 }
 
 export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}, options: StackOptions = {}): Promise<Stack> {
@@ -122,10 +131,12 @@ export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}, o
     webhooks.commerce.pointAt({ url: `${subgraphs.commerce.url}/webhooks/commerce`, secret });
   }
   const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, server]) => [name, `${server.url}/graphql`])) as Record<SubgraphName, string>;
+  const orchestration = options.orchestration && (await startOrchestrationOn(options.orchestration.databaseUrl, subgraphUrls));
+  const orchestrationUrl: Record<string, string> = orchestration ? { orchestration: `${orchestration.url}/graphql` } : {};
   const startGateway = async (more: Partial<GatewayOptions> = {}, urls: Partial<Record<SubgraphName, string>> = {}) =>
     startGraphQL(
       createGateway({
-        supergraph: loadSupergraph(SUPERGRAPH_PATH, { ...subgraphUrls, ...urls }),
+        supergraph: loadSupergraph(SUPERGRAPH_PATH, { ...subgraphUrls, ...orchestrationUrl, ...urls }),
         environment: 'test',
         keys: await testTokenKeys(),
         internalCallSecret: TEST_INTERNAL_CALL_SECRET,
@@ -143,7 +154,13 @@ export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}, o
     resetVendors: async () => {
       await Promise.all(Object.values(vendors).map((vendor) => vendor.admin.reset()));
     },
+    ...(orchestration ? { orchestration } : {}),
   };
+}
+
+async function startOrchestrationOn(databaseUrl: string, subgraphUrls: Record<SubgraphName, string>): Promise<RunningServer> {
+  const settings = await orchestrationSettings({ secret: TEST_INTERNAL_CALL_SECRET, subgraphUrls }, databaseUrl);
+  return startGraphQL(await createOrchestration(settings));
 }
 
 /** A simulator's webhooks, sent nowhere until `pointAt` names their target. */
