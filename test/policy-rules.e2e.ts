@@ -22,6 +22,9 @@ const pricing: Principal = { kind: 'staff', id: 'pricer', roles: ['pricing'] };
 const service: Principal = { kind: 'staff', id: 'desk', roles: ['service'] };
 const lookupAgent: Principal = { kind: 'agent', id: 'lookup-bot', scopes: ['customers:read'] };
 const boundAgent: Principal = { kind: 'agent', id: 'support-bot', scopes: ['customers:read', 'consent:write', 'cart:write'], onBehalfOf: 'C0001' };
+const supervisor: Principal = { kind: 'staff', id: 'lead', roles: ['supervisor'] };
+const auditor: Principal = { kind: 'staff', id: 'audit', roles: ['auditor'] };
+const shopBot: Principal = { kind: 'agent', id: 'shop-bot', scopes: ['orders:place', 'credits:issue'], onBehalfOf: 'C0001' };
 const aliceOrder = seedData().orders.find((order) => order.customerId === 'C0001')!.id;
 
 interface Case {
@@ -59,6 +62,37 @@ const CASES: Case[] = [
     denied: lookupAgent,
     path: 'updateConsent',
   },
+  {
+    rule: 'actsForArgumentCustomer(orders:place)',
+    query: 'mutation { placeOrder(customerId: "C0001", region: "EU", lines: [{ sku: "SKU-10002-01", quantity: 1 }], idempotencyKey: "k", dryRun: true) { id } }',
+    allowed: shopBot,
+    denied: lookupAgent,
+    path: 'placeOrder',
+  },
+  {
+    rule: 'holds(promotions:launch)',
+    query: `mutation { launchPromotion(name: "Spring", productIds: ["P0001"], percent: 10, region: "EU", segment: "vip", badge: "SALE", validUntil: "2027-01-31", idempotencyKey: "k", dryRun: true) { id } }`,
+    allowed: pricing,
+    denied: service,
+    path: 'launchPromotion',
+  },
+  {
+    rule: 'holds(pricing:write)',
+    query: 'mutation { changePrice(sku: "SKU-10002-01", region: "EU", amount: 60, idempotencyKey: "k", dryRun: true) { id } }',
+    allowed: pricing,
+    denied: shopBot,
+    path: 'changePrice',
+  },
+  {
+    rule: 'holds(credits:issue)',
+    query: 'mutation { issueGoodwillCredit(customerId: "C0001", amount: 10, currency: "EUR", idempotencyKey: "k", dryRun: true) { id } }',
+    allowed: service,
+    denied: pricing,
+    path: 'issueGoodwillCredit',
+  },
+  { rule: 'holds(actions:approve)', query: 'mutation { approveAction(id: "act_none") { id } }', allowed: supervisor, denied: service, path: 'approveAction' },
+  { rule: 'holds(actions:read)', query: '{ actions(first: 1) { id } }', allowed: operations, denied: shopBot, path: 'actions' },
+  { rule: 'holds(audit:read)', query: '{ auditLog(first: 1) { nodes { seq } } }', allowed: auditor, denied: supervisor, path: 'auditLog' },
 ];
 
 describe('every access rule', () => {
