@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAuditLog, type AuditLog } from '../lib/audit/audit-log.js';
+import { openPool, type Pool } from '../lib/postgres/pool.js';
+import { createScratchDatabase, LOCAL_POSTGRES_URL, type ScratchDatabase } from '../lib/postgres/scratch-database.js';
 import type { Principal } from '../policies/principal.js';
 import { graphql } from './support/graphql.js';
 import { startStack, type Stack } from './support/stack.js';
 import { authAs } from './support/tokens.js';
 
 /**
- * The README's tour must stay true: every block marked `<!-- example: NAME, as: WHO -->` runs
- * against the whole product as that principal and answers data from every subgraph it asks, no errors.
+ * The README's tour must stay true: every block marked `<!-- example: NAME, as: WHO -->` runs, in
+ * order, against the whole product (orchestration and audit log included) as that principal and
+ * answers data from every subgraph it asks, no errors; every `<!-- refused: NAME, as: WHO, guardrail: G -->`
+ * block is refused by that guardrail.
  */
 const EXAMPLE = /<!-- example: ([\w-]+), as: ([^>]+?) -->\s*```graphql\n([\s\S]*?)```/g;
 
@@ -15,6 +20,7 @@ function principalOf(who: string): Principal {
   const [kind, id, ...rest] = who.split(' ');
   if (kind === 'anonymous') return { kind: 'anonymous' };
   if (kind === 'customer') return { kind: 'customer', id: id! };
+  if (kind === 'staff') return { kind: 'staff', id: id!, roles: rest };
   if (kind === 'agent') {
     const [scopes, , onBehalfOf] = rest; // "scope,scope for C0001"
     return { kind: 'agent', id: id!, scopes: scopes!.split(','), onBehalfOf };
@@ -25,6 +31,9 @@ function principalOf(who: string): Principal {
 /** `<!-- withheld: NAME, as: WHO, paths: a.b c -->`: what the README says that principal is refused in that example. */
 const WITHHELD = /<!-- withheld: ([\w-]+), as: (.+?), paths: ([^>]+?) -->/g;
 
+/** `<!-- refused: NAME, as: WHO, guardrail: G -->` and its block: an action that guardrail refuses. */
+const REFUSED = /<!-- refused: ([\w-]+), as: (.+?), guardrail: ([\w-]+) -->\s*```graphql\n([\s\S]*?)```/g;
+
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const examples = [...readme.matchAll(EXAMPLE)].map(([, name, who, query]) => ({ name: name!, principal: principalOf(who!), query: query! }));
 const withheld = [...readme.matchAll(WITHHELD)].map(([, name, who, paths]) => ({
@@ -34,14 +43,39 @@ const withheld = [...readme.matchAll(WITHHELD)].map(([, name, who, paths]) => ({
   paths: paths!.split(' '),
 }));
 
+const refused = [...readme.matchAll(REFUSED)].map(([, name, who, guardrail, query]) => ({ name: name!, principal: principalOf(who!), guardrail: guardrail!, query: query! }));
+
 describe('the README tour', () => {
   let stack: Stack;
+  let database: ScratchDatabase;
+  let pool: Pool;
+  let log: AuditLog;
   beforeAll(async () => {
-    stack = await startStack();
+    database = await createScratchDatabase(LOCAL_POSTGRES_URL, 'readme');
+    pool = await openPool(database.url);
+    log = await openAuditLog(pool);
+    stack = await startStack({ audit: { log } }, { orchestration: { databaseUrl: database.url } });
+  });
+  afterAll(async () => {
+    await stack?.orchestration?.close();
+    await log?.close();
+    await pool?.end();
+    await database?.drop();
   });
 
-  it('has its four examples', () => {
-    expect(examples.map((example) => example.name)).toEqual(['product-listing', 'customer-360', 'cart-with-stock', 'add-to-cart']);
+  it('has its examples', () => {
+    expect(examples.map((example) => example.name)).toEqual([
+      'product-listing',
+      'customer-360',
+      'cart-with-stock',
+      'add-to-cart',
+      'place-order-dry-run',
+      'place-order',
+      'goodwill-credit',
+      'approve-credit',
+      'audit-trail',
+    ]);
+    expect(refused.map((example) => example.name)).toEqual(['place-too-many']);
   });
 
   it.each(examples)('$name answers without errors', async ({ principal, query }) => {
@@ -49,6 +83,11 @@ describe('the README tour', () => {
     expect(errors).toBeUndefined();
     expect(status).toBe(200);
     expect(JSON.stringify(data)).not.toContain('null');
+  });
+
+  it.each(refused)('$name is refused by its guardrail', async ({ principal, query, guardrail }) => {
+    const { errors } = await graphql(stack.gateway.url, query, undefined, await authAs(principal));
+    expect(errors?.map((error) => [error.extensions?.code, error.extensions?.guardrail])).toEqual([['GUARDRAIL_REFUSED', guardrail]]);
   });
 
   it.each(withheld)('$name as $who withholds exactly what the README says', async ({ name, principal, paths }) => {
