@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAuditLog, type AuditLog } from '../lib/audit/audit-log.js';
 import { signPrincipalAssertion } from '../lib/identity/principal-assertion.js';
-import { openPool, type Pool } from '../lib/postgres/pool.js';
+import type { Pool } from '../lib/postgres/pool.js';
 import { scratchDatabaseOrSkip } from '../lib/postgres/scratch-database.js';
 import { randomSecret } from '../lib/signing/development-secret.js';
 import type { Principal } from '../policies/principal.js';
 import { graphql } from './support/graphql.js';
-import { startStack, type Stack } from './support/stack.js';
+import { startProductStack, type ProductStack } from './support/product-stack.js';
+import type { Stack } from './support/stack.js';
 import { authAs } from './support/tokens.js';
 
 /**
@@ -34,24 +34,18 @@ const supervisor: Principal = { kind: 'staff', id: 'S07', roles: ['supervisor'] 
 const auditor: Principal = { kind: 'staff', id: 'A01', roles: ['auditor'] };
 const REASON = { 'x-agent-reason': 'the customer asked in chat' };
 
+let product: ProductStack;
 let stack: Stack;
 let pool: Pool;
-let log: AuditLog;
 const as = async (principal: Principal, query: string, variables: Record<string, unknown>, extra: Record<string, string> = {}) =>
   graphql(stack.gateway.url, query, variables, { ...(await authAs(principal)), ...extra });
 
 beforeAll(async () => {
   if (!database) return;
-  pool = await openPool(database.url);
-  log = await openAuditLog(pool);
-  stack = await startStack({ audit: { log } }, { orchestration: { databaseUrl: database.url } });
+  product = await startProductStack(database);
+  ({ stack, pool } = product);
 });
-afterAll(async () => {
-  await stack?.orchestration?.close();
-  await log?.close();
-  await pool?.end();
-  await database?.drop();
-});
+afterAll(() => product?.close());
 
 describe.runIf(database)("an agent's session through the gateway", () => {
   it('plans with a dry run, then places the order once, whatever the retries', async () => {

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAuditLog, type AuditLog } from '../lib/audit/audit-log.js';
-import { openPool, type Pool } from '../lib/postgres/pool.js';
-import { createScratchDatabase, LOCAL_POSTGRES_URL, type ScratchDatabase } from '../lib/postgres/scratch-database.js';
+import { createScratchDatabase, LOCAL_POSTGRES_URL } from '../lib/postgres/scratch-database.js';
 import type { Principal } from '../policies/principal.js';
 import { graphql } from './support/graphql.js';
-import { startStack, type Stack } from './support/stack.js';
+import { startProductStack, type ProductStack } from './support/product-stack.js';
+import type { Stack } from './support/stack.js';
 import { authAs } from './support/tokens.js';
 
 /**
@@ -46,22 +45,13 @@ const withheld = [...readme.matchAll(WITHHELD)].map(([, name, who, paths]) => ({
 const refused = [...readme.matchAll(REFUSED)].map(([, name, who, guardrail, query]) => ({ name: name!, principal: principalOf(who!), guardrail: guardrail!, query: query! }));
 
 describe('the README tour', () => {
+  let product: ProductStack;
   let stack: Stack;
-  let database: ScratchDatabase;
-  let pool: Pool;
-  let log: AuditLog;
   beforeAll(async () => {
-    database = await createScratchDatabase(LOCAL_POSTGRES_URL, 'readme');
-    pool = await openPool(database.url);
-    log = await openAuditLog(pool);
-    stack = await startStack({ audit: { log } }, { orchestration: { databaseUrl: database.url } });
+    product = await startProductStack(await createScratchDatabase(LOCAL_POSTGRES_URL, 'readme'));
+    ({ stack } = product);
   });
-  afterAll(async () => {
-    await stack?.orchestration?.close();
-    await log?.close();
-    await pool?.end();
-    await database?.drop();
-  });
+  afterAll(() => product?.close());
 
   it('has its examples', () => {
     expect(examples.map((example) => example.name)).toEqual([
