@@ -1,12 +1,6 @@
 import type { PoolClient } from '../postgres/pool.js';
-import type { AuditEntry, AuditRecord, CanonicalParts } from './record.js';
+import type { AuditRecord, CanonicalParts, PreparedEntry } from './record.js';
 import { entryColumns, recordFromRow, type RecordRow } from './rows.js';
-
-/** An entry ready to be chained: its id and time are given when it was appended, not when it is written. */
-export interface PreparedEntry extends AuditEntry {
-  id: string;
-  time: string;
-}
 
 /** An entry and its canonical JSON around the fields the chain gives it (see `canonicalAround`). */
 export interface Chainable {

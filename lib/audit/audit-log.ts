@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from '../postgres/pool.js';
-import { appendBatch, type ChainHead, type Chainable, type PreparedEntry } from './append-batch.js';
+import { appendBatch, type ChainHead, type Chainable } from './append-batch.js';
 import { plainJson, plainString } from './plain-json.js';
-import { canonicalAround, type AuditDecision, type AuditEntry, type AuditRecord, type AuditStep, type JsonValue } from './record.js';
+import { canonicalAround, type AuditDecision, type AuditEntry, type AuditRecord, type AuditStep, type JsonValue, type PreparedEntry } from './record.js';
 import { ensureAuditSchema } from './schema.js';
 
 export interface AuditLogOptions {

@@ -53,6 +53,12 @@ export interface AuditEntry {
   outcome: string;
 }
 
+/** An entry ready to be chained: its id and time are given when it was appended, not when it is written. */
+export interface PreparedEntry extends AuditEntry {
+  id: string;
+  time: string;
+}
+
 /** A record as the chain holds it: the entry, numbered and linked to the one before it. */
 export interface AuditRecord extends AuditEntry {
   id: string;

@@ -1,4 +1,4 @@
-import type { PreparedEntry } from './append-batch.js';
+import type { PreparedEntry } from './record.js';
 import type { AuditDecision, AuditRecord, AuditStep, JsonValue } from './record.js';
 
 /** A row of `audit.records` as node-postgres reads it (bigint as a string, json parsed, timestamptz a Date). */

@@ -23,7 +23,7 @@ import { createDropshipAdapter } from '../../subgraphs/inventory/dropship-adapte
 import { createInventorySubgraph } from '../../subgraphs/inventory/server.js';
 import { createStorePosAdapter } from '../../subgraphs/inventory/store-pos-adapter.js';
 import { createWarehouseAdapter } from '../../subgraphs/inventory/warehouse-adapter.js';
-import type { DomainSubgraph } from '../../subgraphs/orchestration/domain/subgraph-client.js';
+import type { DomainSubgraph } from '../../subgraphs/orchestration/domain/domain-subgraphs.js';
 import { createOrchestration, type OrchestrationSettings } from '../../subgraphs/orchestration/orchestrator.js';
 import { createPaymentsSubgraph } from '../../subgraphs/payments/server.js';
 import { createStripeAdapter } from '../../subgraphs/payments/stripe-adapter.js';

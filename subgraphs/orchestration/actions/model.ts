@@ -1,6 +1,6 @@
 import type { Verdict } from '../../../policies/guardrails/verdict.js';
 import type { Principal } from '../../../policies/principal.js';
-import type { DomainSubgraph } from '../domain/subgraph-client.js';
+import type { DomainSubgraph } from '../domain/domain-subgraphs.js';
 
 /** The orchestrated actions, by their mutation's name. */
 export type ActionName = 'placeOrder' | 'launchPromotion' | 'changePrice' | 'issueGoodwillCredit';

@@ -1,4 +1,4 @@
-import type { DomainSubgraph } from './subgraph-client.js';
+import type { DomainSubgraph } from './domain-subgraphs.js';
 
 /**
  * Waits until every domain subgraph answers `GET /health`, or `timeoutMs` has passed. DBOS resumes the

@@ -1,5 +1,5 @@
 import type { Json, SubgraphOperation } from '../actions/model.js';
-import type { DomainSubgraph } from './subgraph-client.js';
+import type { DomainSubgraph } from './domain-subgraphs.js';
 
 /**
  * The step mutations of docs/orchestration-steps.md, one builder each: every write names its

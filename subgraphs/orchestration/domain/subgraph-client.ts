@@ -2,10 +2,8 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../../lib/errors.js';
 import { INTERNAL_CALL_HEADER, signInternalCall } from '../../../lib/subgraph/internal-calls.js';
 import type { StepFailure } from '../actions/model.js';
+import type { DomainSubgraph } from './domain-subgraphs.js';
 
-/** The domain subgraphs an orchestration speaks to, never their vendors. */
-export const DOMAIN_SUBGRAPHS = ['inventory', 'fulfillment', 'payments', 'commerce', 'pim', 'crm'] as const;
-export type DomainSubgraph = (typeof DOMAIN_SUBGRAPHS)[number];
 
 /**
  * Whether a failed call may have taken effect. `refused`: the subgraph answered that it did not do it
