@@ -56,7 +56,9 @@ try {
   await startLayer(VENDOR_SIMULATORS);
   // Without REDIS_URL, subgraphs post their invalidations to this gateway.
   await startLayer(SUBGRAPHS, { GATEWAY_URL: `http://127.0.0.1:${gatewayPort}` });
-  await startLayer([{ ...GATEWAY, port: gatewayPort }]);
+  // An action answers once it has finished (compensations and their retries included), and
+  // `approveAction` once the approved action has: the gateway waits longer for orchestration.
+  await startLayer([{ ...GATEWAY, port: gatewayPort }], { SUBGRAPH_ORCHESTRATION_TIMEOUT_MS: '60000' });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`\nReady in ${seconds} s. Gateway: http://127.0.0.1:${gatewayPort}/graphql (Ctrl-C stops everything)`);
 } catch (error) {
