@@ -3,7 +3,8 @@ import { scratchDatabaseOrSkip } from '../lib/postgres/scratch-database.js';
 import type { Principal } from '../policies/principal.js';
 import { negotiatedDiscountsOf } from '../vendors/seed/negotiated-discounts.js';
 import { seedData } from '../vendors/seed/index.js';
-import { effectList, effectsInForce, useOrchestration } from './support/orchestration-stack.js';
+import { useOrchestration } from './support/orchestration-stack.js';
+import { effectList, effectsInForce } from './support/vendor-effects.js';
 
 /**
  * `launchPromotion` (PIM badge + commerce discount + CRM campaign) and `changePrice` over the real

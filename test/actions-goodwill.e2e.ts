@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scratchDatabaseOrSkip } from '../lib/postgres/scratch-database.js';
 import type { Principal } from '../policies/principal.js';
-import { effectList, until, useOrchestration } from './support/orchestration-stack.js';
+import { until, useOrchestration } from './support/orchestration-stack.js';
+import { effectList } from './support/vendor-effects.js';
 
 /**
  * `issueGoodwillCredit`: within the threshold it is granted at once; above it, it waits inside its workflow

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scratchDatabaseOrSkip } from '../lib/postgres/scratch-database.js';
 import type { Principal } from '../policies/principal.js';
-import { effectList, effectsInForce, placedOrderEffects, useOrchestration, type VendorName } from './support/orchestration-stack.js';
+import { useOrchestration, type VendorName } from './support/orchestration-stack.js';
+import { effectList, effectsInForce, placedOrderEffects } from './support/vendor-effects.js';
 
 /**
  * A failure at each step of `placeOrder` in turn, injected at the vendor the step writes to: every step

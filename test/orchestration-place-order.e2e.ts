@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scratchDatabaseOrSkip } from '../lib/postgres/scratch-database.js';
 import type { Principal } from '../policies/principal.js';
-import { effectList, placedOrderEffects, useOrchestration } from './support/orchestration-stack.js';
+import { useOrchestration } from './support/orchestration-stack.js';
+import { effectList, placedOrderEffects } from './support/vendor-effects.js';
 
 /**
  * `placeOrder` over the real domain subgraphs and vendor simulators: reserve → authorize → order → book →

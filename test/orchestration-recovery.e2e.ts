@@ -1,14 +1,11 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPool } from '../lib/postgres/pool.js';
 import { scratchDatabaseOrSkip } from '../lib/postgres/scratch-database.js';
 import type { Principal } from '../policies/principal.js';
 import { actionIdOf } from '../subgraphs/orchestration/actions/identity.js';
-import { freePort, runTs, type TsProcess } from './support/process.js';
-import { callerAs, effectList, effectsInForce, placedOrderEffects, startDomainStack, until, type DomainStack } from './support/orchestration-stack.js';
+import { freePort, type TsProcess } from './support/process.js';
+import { callerAs, orchestrationProcessEnv, startDomainStack, startOrchestrationProcess, until, type DomainStack } from './support/orchestration-stack.js';
+import { effectList, effectsInForce, placedOrderEffects } from './support/vendor-effects.js';
 
 /**
  * The orchestration subgraph as `npm start` runs it, a process of its own, killed (SIGKILL) in the middle of
@@ -30,22 +27,7 @@ describe.runIf(database)('an orchestration process killed mid-placeOrder', () =>
   beforeAll(async () => {
     domain = await startDomainStack();
     port = await freePort();
-    const urls = domain.subgraphUrls;
-    env = {
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATABASE_URL: database!.url,
-      INTERNAL_CALL_SECRET: domain.secret,
-      SUBGRAPH_INVENTORY_URL: urls.inventory,
-      SUBGRAPH_FULFILLMENT_URL: urls.fulfillment,
-      SUBGRAPH_PAYMENTS_URL: urls.payments,
-      SUBGRAPH_COMMERCE_URL: urls.commerce,
-      SUBGRAPH_PIM_URL: urls.pim,
-      SUBGRAPH_CRM_URL: urls.crm,
-      ORCHESTRATION_EXECUTOR_ID: 'recovery-test',
-      AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      AUDIT_CHECKPOINT_FILE: join(mkdtempSync(join(tmpdir(), 'orchestration-recovery-')), 'checkpoints.jsonl'),
-    };
+    env = orchestrationProcessEnv(domain, database!.url, { PORT: String(port), ORCHESTRATION_EXECUTOR_ID: 'recovery-test' });
   });
   afterAll(async () => {
     running?.child.kill('SIGKILL');
@@ -53,11 +35,7 @@ describe.runIf(database)('an orchestration process killed mid-placeOrder', () =>
     await database?.drop();
   });
 
-  async function start(): Promise<TsProcess> {
-    const started = runTs('subgraphs/orchestration/index.ts', [], env);
-    await until(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => null))?.ok === true, 60_000, () => started.output());
-    return started;
-  }
+  const start = () => startOrchestrationProcess(env);
 
   it('finishes the order after a restart, each write done once', async () => {
     running = await start();

@@ -39,6 +39,7 @@ import { createStorePosSimulator } from '../../vendors/store-pos/simulator.js';
 import { createWarehouseSimulator } from '../../vendors/warehouse/simulator.js';
 import { createWmsSimulator } from '../../vendors/wms/simulator.js';
 import { graphql, type GraphQLResponse } from './graphql.js';
+import { runTs, type TsProcess } from './process.js';
 import { startGraphQL, startSimulator, type StartedSimulator } from './servers.js';
 
 /**
@@ -100,7 +101,6 @@ export async function startDomainStack(): Promise<DomainStack> {
 
 /** Settings for an orchestrator on `domain` and `databaseUrl`: short retries and waits, a test audit key. */
 export async function orchestrationSettings(domain: Pick<DomainStack, 'secret' | 'subgraphUrls'>, databaseUrl: string, overrides: Partial<OrchestrationSettings> = {}): Promise<OrchestrationSettings> {
-  const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const retries = { initialDelayMs: 20, maxDelayMs: 100 };
   return {
     databaseUrl,
@@ -114,8 +114,8 @@ export async function orchestrationSettings(domain: Pick<DomainStack, 'secret' |
     stepRetries: { retries: 1, ...retries },
     compensationRetries: { retries: 3, ...retries },
     audit: {
-      signingKey: await readAuditSigningKey(pem, false),
-      checkpoints: { file: join(mkdtempSync(join(tmpdir(), 'orchestration-audit-')), 'checkpoints.jsonl'), everyRecords: 1_000, everySeconds: 3_600 },
+      signingKey: await readAuditSigningKey(newAuditKeyPem(), false),
+      checkpoints: { file: newCheckpointFile(), everyRecords: 1_000, everySeconds: 3_600 },
     },
     ...overrides,
   };
@@ -126,46 +126,62 @@ export async function startOrchestration(settings: OrchestrationSettings): Promi
   return serveGraphQL(await createOrchestration(settings), { port: 0 });
 }
 
+/**
+ * The environment of the orchestration subgraph as a process of its own (`subgraphs/orchestration/index.ts`,
+ * as `npm start` runs it) on `domain` and `databaseUrl`, with a new audit key and checkpoint file;
+ * `overrides` win. Instances given one such environment, each with its own PORT and
+ * ORCHESTRATION_EXECUTOR_ID, share the database, the secret, the audit key and the checkpoint file.
+ */
+export function orchestrationProcessEnv(domain: Pick<DomainStack, 'secret' | 'subgraphUrls'>, databaseUrl: string, overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const urls = domain.subgraphUrls;
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    INTERNAL_CALL_SECRET: domain.secret,
+    SUBGRAPH_INVENTORY_URL: urls.inventory,
+    SUBGRAPH_FULFILLMENT_URL: urls.fulfillment,
+    SUBGRAPH_PAYMENTS_URL: urls.payments,
+    SUBGRAPH_COMMERCE_URL: urls.commerce,
+    SUBGRAPH_PIM_URL: urls.pim,
+    SUBGRAPH_CRM_URL: urls.crm,
+    AUDIT_SIGNING_KEY: newAuditKeyPem(),
+    AUDIT_CHECKPOINT_FILE: newCheckpointFile(),
+    ...overrides,
+  };
+}
+
+/** Starts the orchestration subgraph as a process with `env` (its PORT set): once it answers `/health`; throws if it exits first. */
+export async function startOrchestrationProcess(env: NodeJS.ProcessEnv): Promise<TsProcess> {
+  const started = runTs('subgraphs/orchestration/index.ts', [], env);
+  let exited = false;
+  void started.exited.then(() => (exited = true));
+  await until(
+    async () => {
+      if (exited) throw new Error(`the orchestration process exited before it answered\n${started.output()}`);
+      return (await fetch(`http://127.0.0.1:${env.PORT}/health`).catch(() => null))?.ok === true;
+    },
+    60_000,
+    () => started.output(),
+  );
+  return started;
+}
+
+/** An Ed25519 private key as `AUDIT_SIGNING_KEY` takes it: PKCS#8 PEM. */
+function newAuditKeyPem(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
+/** A checkpoint file not written yet, in a directory of its own. */
+function newCheckpointFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'orchestration-audit-')), 'checkpoints.jsonl');
+}
+
 /** Calls `baseUrl`'s GraphQL as the gateway does for `principal`: with a signed principal assertion. */
 export type Caller = ReturnType<typeof callerAs>;
 
 export function callerAs(baseUrl: string, secret: string) {
   return <D = Record<string, any>>(principal: Principal, query: string, variables?: Record<string, unknown>, reason?: string): Promise<GraphQLResponse<D>> =>
     graphql<D>(baseUrl, query, variables, signPrincipalAssertion({ principal, ...(reason ? { reason } : {}) }, secret));
-}
-
-/** Which later effect undoes an effect of each kind, under the same reference. */
-const UNDONE_BY: Record<string, (later: Effect) => boolean> = {
-  hold: (later) => later.kind === 'release',
-  authorization: (later) => later.kind === 'void' || later.kind === 'refund',
-  capture: (later) => later.kind === 'refund',
-  order: (later) => later.kind === 'order-state' && later.orderState === 'Cancelled',
-  'price-change': (later) => later.kind === 'price-revert',
-  'product-discount': (later) => later.kind === 'product-discount-active' && later.isActive === false,
-  booking: (later) => later.kind === 'cancellation',
-  badge: (later) => later.kind === 'badge-removal',
-  campaign: (later) => later.kind === 'campaign-update' && (later.fields as Record<string, unknown>).Status === 'Aborted',
-  'goodwill-credit': (later) => later.kind === 'goodwill-credit-update' && (later.fields as Record<string, unknown>).Status__c === 'Revoked',
-};
-
-/**
- * The writes still in force at the vendors, as `vendor kind reference`: each effect of a kind that can be
- * undone, minus those a later effect under the same reference undid. Empty after a fully compensated action.
- */
-export function effectsInForce(effects: Record<VendorName, Effect[]>): string[] {
-  return Object.entries(effects).flatMap(([vendor, list]) =>
-    list
-      .filter((effect, i) => {
-        const undoneBy = UNDONE_BY[effect.kind];
-        return undoneBy !== undefined && !list.slice(i + 1).some((later) => later.reference === effect.reference && undoneBy(later));
-      })
-      .map((effect) => `${vendor} ${effect.kind} ${effect.reference}`),
-  );
-}
-
-/** Every effect, as `vendor kind reference`, undoes included. */
-export function effectList(effects: Record<VendorName, Effect[]>): string[] {
-  return Object.entries(effects).flatMap(([vendor, list]) => list.map((effect) => `${vendor} ${effect.kind} ${effect.reference}`));
 }
 
 /** A test file's orchestrator over its domain stack; its fields are set once `beforeAll` has run. */
@@ -210,17 +226,6 @@ export function useOrchestration(database: ScratchDatabase, overrides: Partial<O
   });
   beforeEach(() => fixture.domain.resetVendors());
   return fixture;
-}
-
-/** The writes a completed one-line `placeOrder` leaves in force, as `effectsInForce` lists them (sorted). */
-export function placedOrderEffects(actionId: string): string[] {
-  return [
-    `commerce order ${actionId}:create-order`,
-    `warehouse hold ${actionId}:reserve-stock-1`,
-    `wms booking ${actionId}:book-fulfillment-1`,
-    `payments authorization ${actionId}:authorize-payment`,
-    `payments capture ${actionId}:authorize-payment`,
-  ].sort();
 }
 
 /** Resolves once `condition` holds, polling; throws after `timeoutMs` with `explain()` (e.g. a process's output). */

@@ -4,6 +4,7 @@ import { ACTIONS } from '../actions/registry.js';
 import { actionWorkflow } from './action-workflow.js';
 import { APPROVAL_TOPIC, PAUSED_EVENT, type ApprovalMessage } from './approval.js';
 import type { WorkflowDependencies } from './dependencies.js';
+import { migrateDbosOnce } from './migrate-dbos.js';
 
 export interface EngineSettings {
   /** Where DBOS keeps its `dbos` schema: the same PostgreSQL as the orchestrator's tables. */
@@ -47,6 +48,7 @@ export async function launchEngine(deps: WorkflowDependencies, settings: EngineS
     applicationVersion: settings.applicationVersion,
     logLevel: 'warn',
   });
+  await migrateDbosOnce(settings.databaseUrl);
   await DBOS.launch();
   const start = (request: ActionRequest) => DBOS.startWorkflow(workflows.get(request.action as ActionName)!, { workflowID: request.actionId })(request);
   return {
