@@ -9,45 +9,23 @@ import { openPool, type Pool } from '../../lib/postgres/pool.js';
 import type { ScratchDatabase } from '../../lib/postgres/scratch-database.js';
 import { serveGraphQL } from '../../lib/service/graphql.js';
 import type { RunningServer } from '../../lib/service/listen.js';
-import { randomSecret } from '../../lib/signing/development-secret.js';
-import type { SubgraphOptions } from '../../lib/subgraph/subgraph-service.js';
 import type { Principal } from '../../policies/principal.js';
-import { createCommercetoolsAdapter } from '../../subgraphs/commerce/commercetools-adapter.js';
-import { createCommerceSubgraph } from '../../subgraphs/commerce/server.js';
-import { createSalesforceAdapter } from '../../subgraphs/crm/salesforce-adapter.js';
-import { createCrmSubgraph } from '../../subgraphs/crm/server.js';
-import { createFulfillmentSubgraph } from '../../subgraphs/fulfillment/server.js';
-import { createWmsHttpAdapter } from '../../subgraphs/fulfillment/wms-http-adapter.js';
-import { createCompositeInventoryAdapter } from '../../subgraphs/inventory/composite-adapter.js';
-import { createDropshipAdapter } from '../../subgraphs/inventory/dropship-adapter.js';
-import { createInventorySubgraph } from '../../subgraphs/inventory/server.js';
-import { createStorePosAdapter } from '../../subgraphs/inventory/store-pos-adapter.js';
-import { createWarehouseAdapter } from '../../subgraphs/inventory/warehouse-adapter.js';
 import type { DomainSubgraph } from '../../subgraphs/orchestration/domain/domain-subgraphs.js';
 import { createOrchestration, type OrchestrationSettings } from '../../subgraphs/orchestration/orchestrator.js';
-import { createPaymentsSubgraph } from '../../subgraphs/payments/server.js';
-import { createStripeAdapter } from '../../subgraphs/payments/stripe-adapter.js';
-import { createPimHttpAdapter } from '../../subgraphs/pim/pim-http-adapter.js';
-import { createPimSubgraph } from '../../subgraphs/pim/server.js';
-import { createCommerceSimulator } from '../../vendors/commerce/simulator.js';
-import { createCrmSimulator } from '../../vendors/crm/simulator.js';
-import { createDropshipSimulator } from '../../vendors/dropship/simulator.js';
 import type { Effect } from '../../vendors/kit/effects.js';
-import { createPaymentsSimulator } from '../../vendors/payments/simulator.js';
-import { createPimSimulator } from '../../vendors/pim/simulator.js';
-import { createStorePosSimulator } from '../../vendors/store-pos/simulator.js';
-import { createWarehouseSimulator } from '../../vendors/warehouse/simulator.js';
-import { createWmsSimulator } from '../../vendors/wms/simulator.js';
 import { graphql, type GraphQLResponse } from './graphql.js';
 import { runTs, type TsProcess } from './process.js';
-import { startGraphQL, startSimulator, type StartedSimulator } from './servers.js';
+import { startDomain, type VendorName } from './domain.js';
+import { TEST_INTERNAL_CALL_SECRET } from './internal-calls.js';
+import type { StartedSimulator } from './servers.js';
 
 /**
- * The domain the orchestrator acts on, in this process on free ports: eight vendor simulators and the six
+ * The domain the orchestrator acts on (`domain.ts`), in this process on free ports: eight vendor simulators and the six
  * domain subgraphs that take the orchestrator's signed step calls. The orchestration subgraph itself is
  * started on top (`startOrchestration`), in this process or as a child process of its own.
  */
-export type VendorName = 'pim' | 'commerce' | 'warehouse' | 'storePos' | 'dropship' | 'crm' | 'wms' | 'payments';
+
+export type { VendorName } from './domain.js';
 
 export interface DomainStack {
   /** What the orchestrator signs step calls with, and the gateway its principal assertions. */
@@ -61,42 +39,8 @@ export interface DomainStack {
 }
 
 export async function startDomainStack(): Promise<DomainStack> {
-  const secret = randomSecret();
-  const [pim, commerce, warehouse, storePos, dropship, crm, wms, payments] = await Promise.all([
-    startSimulator('pim', createPimSimulator),
-    startSimulator('commerce', (seed) => createCommerceSimulator(seed)),
-    startSimulator('warehouse', (seed) => createWarehouseSimulator(seed)),
-    startSimulator('store-pos', (seed) => createStorePosSimulator(seed)),
-    startSimulator('dropship', createDropshipSimulator),
-    startSimulator('crm', createCrmSimulator),
-    startSimulator('wms', createWmsSimulator),
-    startSimulator('payments', (seed) => createPaymentsSimulator(seed)),
-  ]);
-  const vendors = { pim, commerce, warehouse, storePos, dropship, crm, wms, payments };
-  const options: SubgraphOptions = { internalCallSecret: secret };
-  const at = (vendor: VendorName) => ({ baseUrl: vendors[vendor].url });
-  const inventory = createCompositeInventoryAdapter([createWarehouseAdapter(at('warehouse')), createStorePosAdapter(at('storePos')), createDropshipAdapter(at('dropship'))]);
-  const servers = await Promise.all([
-    startGraphQL(createInventorySubgraph(inventory, options)),
-    startGraphQL(createFulfillmentSubgraph(createWmsHttpAdapter(at('wms')), options)),
-    startGraphQL(createPaymentsSubgraph(createStripeAdapter(at('payments')), options)),
-    startGraphQL(createCommerceSubgraph(createCommercetoolsAdapter(at('commerce')), options)),
-    startGraphQL(createPimSubgraph(createPimHttpAdapter(at('pim')), options)),
-    startGraphQL(createCrmSubgraph(createSalesforceAdapter(at('crm')), options)),
-  ]);
-  const [inventoryUrl, fulfillment, paymentsUrl, commerceUrl, pimUrl, crmUrl] = servers.map((server) => `${server.url}/graphql`) as [string, string, string, string, string, string];
-  return {
-    secret,
-    vendors,
-    subgraphUrls: { inventory: inventoryUrl, fulfillment, payments: paymentsUrl, commerce: commerceUrl, pim: pimUrl, crm: crmUrl },
-    async effects() {
-      const lists = await Promise.all(Object.values(vendors).map((vendor) => vendor.admin.effects()));
-      return Object.fromEntries(Object.keys(vendors).map((name, i) => [name, lists[i]])) as Record<VendorName, Effect[]>;
-    },
-    resetVendors: async () => {
-      await Promise.all(Object.values(vendors).map((vendor) => vendor.admin.reset()));
-    },
-  };
+  const { vendors, subgraphUrls, effects, resetVendors } = await startDomain();
+  return { secret: TEST_INTERNAL_CALL_SECRET, vendors, subgraphUrls, effects, resetVendors };
 }
 
 /** Settings for an orchestrator on `domain` and `databaseUrl`: short retries and waits, a test audit key. */
