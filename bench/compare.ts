@@ -1,3 +1,4 @@
+import { median } from './figures.js';
 import { measure, type Request, type Sample } from './load.js';
 import { peakRssMb } from './proc.js';
 import { inAlternatingRounds, warmUp } from './rounds.js';
@@ -38,17 +39,13 @@ export async function compare(contenders: Contender[]): Promise<Row[]> {
 }
 
 function medianOf(samples: Sample[]): Sample {
-  const median = (pick: (sample: Sample) => number) => {
-    const sorted = samples.map(pick).sort((a, b) => a - b);
-    const middle = sorted.length >> 1;
-    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  };
+  const middle = (pick: (sample: Sample) => number) => median(samples.map(pick));
   return {
-    requestsPerSecond: median((s) => s.requestsPerSecond),
-    p50: median((s) => s.p50),
-    p99: median((s) => s.p99),
-    cpuMicrosPerRequest: median((s) => s.cpuMicrosPerRequest),
-    kilobytesPerAnswer: median((s) => s.kilobytesPerAnswer),
+    requestsPerSecond: middle((s) => s.requestsPerSecond),
+    p50: middle((s) => s.p50),
+    p99: middle((s) => s.p99),
+    cpuMicrosPerRequest: middle((s) => s.cpuMicrosPerRequest),
+    kilobytesPerAnswer: middle((s) => s.kilobytesPerAnswer),
     requests: samples.reduce((sum, s) => sum + s.requests, 0),
     errors: samples.reduce((sum, s) => sum + s.errors, 0),
   };

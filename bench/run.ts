@@ -1,4 +1,6 @@
 import { loadavg } from 'node:os';
+import { ACTION_TARGETS } from './action-targets.js';
+import { benchActions } from './actions.js';
 import { compare, type Contender } from './compare.js';
 import { withFaults } from './faults.js';
 import { headersFor, type Page } from './pages.js';
@@ -9,22 +11,25 @@ import { startStack, type Stack } from './stack.js';
 import { BASELINE, direct, graphqlUrl, type Target } from './targets.js';
 
 /**
- * `npm run bench [-- [--page NAME]… [TARGET]…]`: each page (the last with a vendor hung) through
- * every gateway: plain `@apollo/gateway`; ours without and with the access policy, then as it ships
- * with its fetch cache warm in memory and warm in Redis; Hive Gateway without and with its response
- * cache. Side by side in one run over the same subgraphs, each target in its own process.
+ * `npm run bench [-- [--page NAME]… [TARGET]… [--actions]]`: each page (the last with a vendor hung)
+ * through every gateway: plain `@apollo/gateway`; ours without and with the access policy, then as it
+ * ships with its fetch cache warm in memory and warm in Redis; Hive Gateway without and with its
+ * response cache. Side by side in one run over the same subgraphs, each target in its own process.
+ * Then the actions: placeOrder through ours with the audit log on and off, and the log's append rate.
  * Figures, not assertions: compare the columns.
  */
-const { pages, targets } = selectFromArgs(process.argv.slice(2));
+const { pages, targets, actions } = selectFromArgs(process.argv.slice(2));
 const directs = pages.flatMap((page) => (page.direct ? [direct(page.direct.subgraph)] : []));
-printConfiguration(describeSettings(), [...directs, ...targets]);
+const actionTargets = actions ? ACTION_TARGETS.map(({ target }) => target) : [];
+printConfiguration(describeSettings(), [...directs, ...targets, ...actionTargets]);
 
-const stack = await startStack(targets);
+const stack = await startStack([...targets, ...actionTargets]);
 try {
   for (const page of pages) {
     const rows = await withFaults(page, async () => compare(await contenders(page, stack)));
     printTable(page.title, rows, BASELINE);
   }
+  if (actions) await benchActions(stack);
 } finally {
   await stack.stop();
 }

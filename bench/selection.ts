@@ -2,12 +2,22 @@ import { parseArgs } from 'node:util';
 import { PAGES, type Page } from './pages.js';
 import { GATEWAYS, type Target } from './targets.js';
 
-/** What a bench command runs: `--page NAME` (repeatable) and target names as positionals; none given is every one. */
-export function selectFromArgs(argv: string[]): { pages: Page[]; targets: Target[] } {
-  const { values, positionals } = parseArgs({ args: argv, options: { page: { type: 'string', multiple: true } }, allowPositionals: true });
-  const pages = (values.page ?? []).map((name) => PAGES.find((page) => page.name === name) ?? unknown('page', name, PAGES));
+/**
+ * What a bench command runs: `--page NAME` (repeatable) and target names as positionals pick pages and
+ * the gateways they go through; `--actions` the orchestrated actions (placeOrder, audit on and off).
+ * Nothing named is everything; `--actions` alone is the actions only.
+ */
+export function selectFromArgs(argv: string[]): { pages: Page[]; targets: Target[]; actions: boolean } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { page: { type: 'string', multiple: true }, actions: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  const named = (values.page ?? []).map((name) => PAGES.find((page) => page.name === name) ?? unknown('page', name, PAGES));
   const targets = positionals.map((name) => GATEWAYS.find((target) => target.name === name) ?? unknown('target', name, GATEWAYS));
-  return { pages: pages.length > 0 ? pages : PAGES, targets: targets.length > 0 ? targets : GATEWAYS };
+  const nothingNamed = named.length === 0 && targets.length === 0;
+  const pages = named.length > 0 ? named : values.actions && targets.length === 0 ? [] : PAGES;
+  return { pages, targets: targets.length > 0 || pages.length === 0 ? targets : GATEWAYS, actions: values.actions || nothingNamed };
 }
 
 function unknown(kind: string, name: string, known: { name: string }[]): never {

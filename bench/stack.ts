@@ -7,7 +7,8 @@ import { startDatabase } from '../lib/postgres/start-database.js';
 import { spawnService, stopAll, waitUntilHealthy, type ServiceProcess } from '../scripts/processes.js';
 import type { ServiceEntry } from '../scripts/topology.js';
 import type { Target } from './targets.js';
-import { BENCH_SUBGRAPHS, BENCH_VENDORS, locations } from './topology.js';
+import { startInvalidationSink } from './invalidation-sink.js';
+import { BENCH_SUBGRAPHS, BENCH_VENDORS, INVALIDATION_SINK_PORT, locations } from './topology.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -15,7 +16,9 @@ export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export interface Stack {
   /** The run's token keys: the gateways measured run in production, so they need one; the bench mints with it. */
   keys: TokenKeys;
-  /** The process serving a port: a target's, or the subgraph a direct row asks. */
+  /** The PostgreSQL the services keep their state and audit log in. */
+  databaseUrl: string;
+  /** The process serving a port: a target's, its companion's, or the subgraph a direct row asks. */
   pidOf(entry: ServiceEntry): number;
   stop(): Promise<void>;
 }
@@ -26,21 +29,25 @@ export interface Stack {
  */
 export async function startStack(targets: Target[], targetEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
   for (const prepare of new Set(targets.map((target) => target.prepare))) prepare?.();
-  const layers: [ServiceEntry[], NodeJS.ProcessEnv][] = [[BENCH_VENDORS, {}], [BENCH_SUBGRAPHS, {}], [targets, targetEnv]];
+  // Companions start after the subgraphs: two orchestration instances launching DBOS at once on a fresh database deadlock in its migrations.
+  const companions = targets.flatMap((target) => target.companions ?? []);
+  const layers: [ServiceEntry[], NodeJS.ProcessEnv][] = [[BENCH_VENDORS, {}], [BENCH_SUBGRAPHS, {}], [companions, {}], [targets, targetEnv]];
   await Promise.all(layers.flatMap(([entries]) => entries.map(assertFree)));
   // Production wants every key set: tokens, the signatures of invalidations and webhooks (unused here), and of internal calls.
   const secrets = { AUTH_JWT_SECRET: randomSecret(), INVALIDATION_SECRET: randomSecret(), WEBHOOK_SECRET: randomSecret(), INTERNAL_CALL_SECRET: randomSecret() };
+  const sink = await startInvalidationSink(INVALIDATION_SINK_PORT);
   // DATABASE_URL when set; else an embedded PostgreSQL of the bench's own, beside (never inside) `npm start`'s.
   const database = await startDatabase({ EMBEDDED_POSTGRES_PORT: '4799', EMBEDDED_POSTGRES_DIR: `${ROOT}.data/bench/postgres`, ...process.env }, (line) => console.log(`[postgres] ${line}`));
   const audit = {
     AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     AUDIT_CHECKPOINT_FILE: `${ROOT}.data/bench/audit-checkpoints.jsonl`,
   };
-  const env = { ...process.env, NODE_ENV: 'production', ...secrets, ...audit, ...locations(), DATABASE_URL: database.url };
+  const env = { ...process.env, NODE_ENV: 'production', ...secrets, ...audit, ...locations(), DATABASE_URL: database.url, GATEWAY_URL: sink.url };
   const running: ServiceProcess[] = [];
   const stop = async () => {
     await stopAll([...running].reverse());
     await database.stop();
+    await sink.close();
   };
   try {
     for (const [entries, extra] of layers) {
@@ -54,6 +61,7 @@ export async function startStack(targets: Target[], targetEnv: NodeJS.ProcessEnv
   }
   return {
     keys: await readTokenKeys(env),
+    databaseUrl: database.url,
     pidOf: (entry) => running.find((service) => service.entry.port === entry.port)!.child.pid!,
     stop,
   };

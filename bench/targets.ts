@@ -8,6 +8,8 @@ export interface Target extends ServiceEntry {
   configuration: string;
   /** What must be in place before its process starts. */
   prepare?: () => void;
+  /** Services of its own, started once the subgraphs answer (e.g. an orchestration instance only it routes to). */
+  companions?: ServiceEntry[];
 }
 
 /** The target every ratio is taken against. */
@@ -15,11 +17,11 @@ export const BASELINE = 'apollo-gateway';
 
 const VARIANT = 'bench/gateway-variant.ts';
 const HIVE = 'bench/hive-gateway.ts';
-const SHIPPED = 'gateway/index.ts';
+export const SHIPPED = 'gateway/index.ts';
 /** A database of its own on the machine's Redis, apart from the tests'. */
 const REDIS_URL = 'redis://127.0.0.1:6379/7';
 
-function gateway(i: number, name: string, entry: string, flags: string[], configuration: string, env?: Record<string, string>): Target {
+export function gateway(i: number, name: string, entry: string, flags: string[], configuration: string, env?: Record<string, string>): Target {
   const port = TARGET_PORTS + i;
   const prepare = entry === HIVE ? installHiveGateway : undefined;
   return { name, entry, port, args: [...flags, '--port', String(port)], configuration, prepare, env };

@@ -10,6 +10,8 @@ import { SUBGRAPHS, SUPERGRAPH_PATH, VENDOR_SIMULATORS, type ServiceEntry } from
 export const BENCH_VENDORS: ServiceEntry[] = VENDOR_SIMULATORS.map(({ name, entry }, i) => ({ name, entry, port: 4701 + i }));
 export const BENCH_SUBGRAPHS = SUBGRAPHS.map((subgraph, i) => ({ ...subgraph, port: 4711 + i }));
 export const TARGET_PORTS = 4720;
+/** Where the subgraphs post their cache invalidations (see `invalidation-sink.ts`). */
+export const INVALIDATION_SINK_PORT = 4700;
 
 const url = (entry: ServiceEntry, path = '') => `http://127.0.0.1:${entry.port}${path}`;
 const variable = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');

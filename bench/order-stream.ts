@@ -1,0 +1,58 @@
+import type { TokenKeys } from '../gateway/identity/keys.js';
+import { mintToken } from '../gateway/identity/mint.js';
+import { DECLINED_CARD_CUSTOMERS } from '../vendors/seed/payments.js';
+import { REGIONS, seedData, type Region } from '../vendors/seed/index.js';
+
+/** One placeOrder request: the body and headers of a POST to a gateway. */
+export interface OrderRequest {
+  body: string;
+  headers: Record<string, string>;
+}
+
+const PLACE_ORDER = `mutation BenchPlaceOrder($customerId: ID!, $region: String!, $sku: String!, $key: String!) {
+  placeOrder(customerId: $customerId, region: $region, lines: [{ sku: $sku, quantity: 1 }], idempotencyKey: $key, reason: "bench") { status }
+}`;
+
+/** Units a variant must have above safety stock in its region's warehouses to be ordered here. */
+const MIN_UNITS = 100;
+const CUSTOMERS = 100;
+
+/**
+ * Orders that can all succeed: one unit each, of variants that have at least MIN_UNITS above safety
+ * stock in a region's warehouses, taken in turn (some 2,000 of them over EU, US and UK: far more
+ * orders than a run places before any variant runs low), so the guardrails allow them and the
+ * warehouses have the stock. The regions alternate, spreading the bookings over three regions'
+ * shipping capacity. Customers take turns too, each with an agent token acting for them.
+ */
+export function orderableLines(): { region: Region; sku: string }[] {
+  const { warehouses, warehouseStock } = seedData();
+  const units = new Map(REGIONS.map((region) => [region, new Map<string, number>()]));
+  for (const row of warehouseStock) {
+    const inRegion = units.get(warehouses.find((warehouse) => warehouse.id === row.warehouseId)!.region)!;
+    inRegion.set(row.variantSku, (inRegion.get(row.variantSku) ?? 0) + Math.max(0, row.onHand - row.allocated - row.safetyStock));
+  }
+  const orderable = REGIONS.map((region) => [...units.get(region)!].filter(([, available]) => available >= MIN_UNITS).map(([sku]) => ({ region, sku })));
+  const longest = Math.max(...orderable.map((lines) => lines.length));
+  return Array.from({ length: longest }, (_, i) => orderable.flatMap((lines) => lines[i] ?? [])).flat();
+}
+
+export const ORDER_MIX = `an agent acting for ${CUSTOMERS} customers in turn, one unit per order of a variant with ${MIN_UNITS}+ units above safety stock (EU, US, UK in turn)`;
+
+/** An endless stream of distinct orders, their idempotency keys `<prefix>-<n>`. */
+export async function orderStream(keys: TokenKeys, prefix: string): Promise<() => OrderRequest> {
+  const lines = orderableLines();
+  const customers = Array.from({ length: CUSTOMERS }, (_, i) => `C${String(i + 1).padStart(4, '0')}`).filter((id) => !DECLINED_CARD_CUSTOMERS.includes(id));
+  const authorizations = await Promise.all(
+    customers.map(async (id) => `Bearer ${await mintToken({ kind: 'agent', id: 'bench-bot', scopes: ['orders:place'], onBehalfOf: id }, keys, '2h')}`),
+  );
+  let n = 0;
+  return () => {
+    const customer = n % customers.length;
+    const { region, sku } = lines[n % lines.length]!;
+    const variables = { customerId: customers[customer], region, sku, key: `${prefix}-${n++}` };
+    return {
+      body: JSON.stringify({ query: PLACE_ORDER, variables }),
+      headers: { 'content-type': 'application/json', authorization: authorizations[customer]! },
+    };
+  };
+}
