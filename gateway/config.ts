@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, oneOf, port, positiveInteger, readConfig, text, url, type Reader } from '../lib/config.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES } from './cache/useCache.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, DEFAULT_SOFT_TIMEOUT_MS } from './cache/useCache.js';
 
 export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
@@ -18,7 +18,7 @@ export interface GatewayConfig {
   /** Whether each principal kind's operation limits hold (on any supergraph). */
   limits: boolean;
   /** The cache of subgraph fetches: memory bounds, and Redis when set; `null` when `CACHE=off`. */
-  cache: { maxEntries: number; maxBytes: number; redisUrl?: string } | null;
+  cache: { maxEntries: number; maxBytes: number; softTimeoutMs: number; redisUrl?: string } | null;
   /** `INVALIDATION_SECRET` as set (see `cache/invalidation-secret.ts` for when it is required). */
   invalidationSecret?: string;
   /** `INTERNAL_CALL_SECRET` as set: what the principal forwarded to subgraphs is signed with. */
@@ -32,7 +32,7 @@ const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
  * Reads the gateway's configuration once: command-line flags win over the environment
  * (`PORT`, `HOST`, `SUPERGRAPH_PATH`, `ACCESS_POLICY`, `OPERATION_LIMITS`, `NODE_ENV`,
  * `HEALTH_TIMEOUT_MS`, `SUBGRAPH_<NAME>_URL`, `CACHE`, `CACHE_MAX_ENTRIES`,
- * `CACHE_MAX_BYTES`, `REDIS_URL`, `INVALIDATION_SECRET`, `INTERNAL_CALL_SECRET`). An unset `NODE_ENV` is
+ * `CACHE_MAX_BYTES`, `CACHE_SOFT_TIMEOUT_MS`, `REDIS_URL`, `INVALIDATION_SECRET`, `INTERNAL_CALL_SECRET`). An unset `NODE_ENV` is
  * production: development (Sandbox, stack traces, a generated signing key) is asked for by name.
  */
 export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): GatewayConfig {
@@ -49,6 +49,7 @@ export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): Gatew
       CACHE: oneOf(['on', 'off'], 'on'),
       CACHE_MAX_ENTRIES: positiveInteger(DEFAULT_MAX_ENTRIES),
       CACHE_MAX_BYTES: positiveInteger(DEFAULT_MAX_BYTES),
+      CACHE_SOFT_TIMEOUT_MS: positiveInteger(DEFAULT_SOFT_TIMEOUT_MS),
       REDIS_URL: redisUrl(),
       INVALIDATION_SECRET: text(''),
       INTERNAL_CALL_SECRET: text(''),
@@ -78,7 +79,10 @@ export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): Gatew
     healthTimeoutMs: config.HEALTH_TIMEOUT_MS,
     policy: config.ACCESS_POLICY,
     limits: config.OPERATION_LIMITS === 'on',
-    cache: config.CACHE === 'on' ? { maxEntries: config.CACHE_MAX_ENTRIES, maxBytes: config.CACHE_MAX_BYTES, redisUrl: config.REDIS_URL } : null,
+    cache:
+      config.CACHE === 'on'
+        ? { maxEntries: config.CACHE_MAX_ENTRIES, maxBytes: config.CACHE_MAX_BYTES, softTimeoutMs: config.CACHE_SOFT_TIMEOUT_MS, redisUrl: config.REDIS_URL }
+        : null,
     invalidationSecret: config.INVALIDATION_SECRET || undefined,
     internalCallSecret: config.INTERNAL_CALL_SECRET || undefined,
   };

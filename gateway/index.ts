@@ -37,6 +37,7 @@ void runUntilSignalled(async () => {
     cache: config.cache && {
       maxEntries: config.cache.maxEntries,
       maxBytes: config.cache.maxBytes,
+      softTimeoutMs: config.cache.softTimeoutMs,
       redis: config.cache.redisUrl ? { url: config.cache.redisUrl } : undefined,
       invalidationSecret,
     },

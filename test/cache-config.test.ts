@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { invalidationSecretFor } from '../gateway/cache/invalidation-secret.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES } from '../gateway/cache/useCache.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, DEFAULT_SOFT_TIMEOUT_MS } from '../gateway/cache/useCache.js';
 import { readGatewayConfig } from '../gateway/config.js';
 import { ConfigError } from '../lib/config.js';
 import { randomSecret } from '../lib/signing/development-secret.js';
@@ -9,12 +9,12 @@ const read = (env: NodeJS.ProcessEnv, argv: string[] = []) => readGatewayConfig(
 
 describe("the gateway's cache configuration", () => {
   it('is on by default, memory only, with the default bounds', () => {
-    expect(read({}).cache).toEqual({ maxEntries: DEFAULT_MAX_ENTRIES, maxBytes: DEFAULT_MAX_BYTES, redisUrl: undefined });
+    expect(read({}).cache).toEqual({ maxEntries: DEFAULT_MAX_ENTRIES, maxBytes: DEFAULT_MAX_BYTES, softTimeoutMs: DEFAULT_SOFT_TIMEOUT_MS, redisUrl: undefined });
   });
 
-  it('reads CACHE (or --cache), its bounds and REDIS_URL', () => {
-    const env = { CACHE_MAX_ENTRIES: '500', CACHE_MAX_BYTES: '1048576', REDIS_URL: 'redis://:secret@cache.internal:6380/2' };
-    expect(read(env).cache).toEqual({ maxEntries: 500, maxBytes: 1_048_576, redisUrl: 'redis://:secret@cache.internal:6380/2' });
+  it('reads CACHE (or --cache), its bounds, its soft timeout and REDIS_URL', () => {
+    const env = { CACHE_MAX_ENTRIES: '500', CACHE_MAX_BYTES: '1048576', CACHE_SOFT_TIMEOUT_MS: '250', REDIS_URL: 'redis://:secret@cache.internal:6380/2' };
+    expect(read(env).cache).toEqual({ maxEntries: 500, maxBytes: 1_048_576, softTimeoutMs: 250, redisUrl: 'redis://:secret@cache.internal:6380/2' });
     expect(read({ CACHE: 'off' }).cache).toBeNull();
     expect(read({ CACHE: 'on' }, ['--cache', 'off']).cache).toBeNull();
   });

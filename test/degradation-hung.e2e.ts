@@ -158,6 +158,36 @@ describe('a circuit half-open with the page cached', () => {
   });
 });
 
+describe('a subgraph that hangs while its circuit stays closed, with the page cached', () => {
+  it('costs a page at most the soft timeout: one call hangs, every page meanwhile gets the stale answer', async () => {
+    const clock = testClock();
+    const proxy = await startCountingProxy(stack.subgraphUrls.inventory);
+    // A circuit that never opens and a call that would wait a minute: only the soft timeout stands between.
+    const policy = inventoryPolicy({ timeoutMs: 60_000, breakerThreshold: 1_000 });
+    const gateway = await stack.startGateway({ cache: { now: clock.now, softTimeoutMs: 200 }, resilience: policy }, { inventory: proxy.url });
+    const healthy = await graphql(gateway.url, LISTING);
+    expect(healthy.errors).toBeUndefined();
+    clock.advance(120);
+
+    proxy.mode = 'hang';
+    const calls = proxy.calls;
+    const stale = [{ path: INVENTORY_PATH, subgraph: 'inventory', ageSeconds: 120, reason: 'stale-if-error' }];
+    const pages = (async () => {
+      const answers: GraphQLResponse[] = [];
+      for (let i = 0; i < 5; i++) answers.push(await graphql(gateway.url, LISTING));
+      return answers;
+    })();
+    const outcome = await Promise.race([pages.then(() => 'answered'), new Promise((resolve) => setTimeout(resolve, 15_000, 'waiting for the hung call'))]);
+    expect(outcome).toBe('answered');
+    for (const answer of await pages) {
+      expect(answer.data).toEqual(healthy.data);
+      expect(answer.extensions?.stale).toEqual(stale);
+    }
+    expect(proxy.calls - calls).toBe(1);
+    proxy.release();
+  });
+});
+
 /** An HTTP proxy in front of one GraphQL endpoint that counts the requests it gets; it passes them on, fails them (503) or holds them. */
 interface CountingProxy {
   url: string;

@@ -4,6 +4,7 @@ import { fetchKeys, type FetchKeys, type SubgraphFetch } from './cache-key.js';
 import { cachePolicyOf, type CachePolicy } from './cache-policy.js';
 import { outlivesInvalidation, remainingLifetimeMs, type CachedFetch, type CacheStore } from './cache-store.js';
 import { singleFlight } from './single-flight.js';
+import { createSoftTimeout, OVERDUE } from './soft-timeout.js';
 
 export type StaleReason = 'stale-while-revalidate' | 'stale-if-error';
 
@@ -46,10 +47,12 @@ type Loaded = { body: string; policy: CachePolicy | null; outage: boolean; fetch
 /**
  * The semantics of the fetch cache: fresh within max-age; then stale while one background refresh
  * runs (stale-while-revalidate); stale when the subgraph fails, up to stale-if-error; past that, the
- * subgraph's own failure. Concurrent misses for one key make one subgraph call.
+ * subgraph's own failure. Concurrent misses for one key make one subgraph call. A request with a
+ * stale-if-error fallback waits at most `softTimeoutMs` for the subgraph: a slow answer is a failure too.
  */
-export function createFetchCache({ store, now }: { store: CacheStore; now: () => number }): FetchCache {
+export function createFetchCache({ store, now, softTimeoutMs }: { store: CacheStore; now: () => number; softTimeoutMs: number }): FetchCache {
   const flight = singleFlight<Loaded>();
+  const softTimeout = createSoftTimeout(softTimeoutMs);
 
   async function fetchAndStore(keys: FetchKeys, load: LoadFromSubgraph): Promise<Loaded> {
     const fetchedAt = now();
@@ -95,18 +98,26 @@ export function createFetchCache({ store, now }: { store: CacheStore; now: () =>
         refreshInBackground(keys, load);
         return { ...fromCache(cached, 'stale-while-revalidate'), refreshing: true };
       }
-      if (degraded && cached && (await servableIfError(cached))) {
+      const fallback = cached && (await servableIfError(cached)) ? cached : undefined;
+      if (fallback && (degraded || softTimeout.isOverdue(keys.flight))) {
         refreshInBackground(keys, load);
-        return { ...fromCache(cached, 'stale-if-error'), refreshing: true };
+        return { ...fromCache(fallback, 'stale-if-error'), refreshing: true };
       }
-      let loaded: Loaded;
+      const loading = flight(keys.flight, () => fetchAndStore(keys, load));
+      let loaded: Loaded | typeof OVERDUE;
       try {
-        loaded = await flight(keys.flight, () => fetchAndStore(keys, load));
+        loaded = fallback ? await softTimeout.race(keys.flight, loading) : await loading;
       } catch (error) {
-        if (cached && (await servableIfError(cached))) return fromCache(cached, 'stale-if-error');
+        if (fallback && (await servableIfError(fallback))) return fromCache(fallback, 'stale-if-error');
         throw error;
       }
-      if (loaded.outage && cached && (await servableIfError(cached))) return fromCache(cached, 'stale-if-error');
+      if (loaded === OVERDUE) {
+        loading.catch(() => {
+          // The call goes on to refresh the entry; its failure leaves the entry as it was.
+        });
+        return { ...fromCache(fallback!, 'stale-if-error'), refreshing: true };
+      }
+      if (loaded.outage && fallback && (await servableIfError(fallback))) return fromCache(fallback, 'stale-if-error');
       return { response: JSON.parse(loaded.body) as GatewayGraphQLResponse, policy: loaded.policy, fetchedAt: loaded.fetchedAt, ageSeconds: 0 };
     },
     invalidate: (tags) => store.recordInvalidation(tags, now()),

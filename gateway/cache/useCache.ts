@@ -15,6 +15,7 @@ import { useAnswerCache } from './useAnswerCache.js';
 
 export const DEFAULT_MAX_ENTRIES = 10_000;
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_SOFT_TIMEOUT_MS = 500;
 /** No request waits on Redis longer than this. */
 const REDIS_COMMAND_TIMEOUT_MS = 200;
 
@@ -27,6 +28,8 @@ export interface CacheOptions {
   redis?: { url: string; keyPrefix?: string; channel?: string; commandTimeoutMs?: number };
   /** Serves the signed `POST INVALIDATION_ROUTE` with this secret; no route without it. */
   invalidationSecret?: string;
+  /** How long a request with a stale-if-error fallback waits for its subgraph before it gets the fallback; 500 ms by default. */
+  softTimeoutMs?: number;
   /** The clock every age is measured by (epoch ms). */
   now?: () => number;
   /** Sees each invalidation once this instance has applied it. */
@@ -68,7 +71,7 @@ export function useCache(options: CacheOptions = {}): GatewayCache {
   };
   const redis = redisOptions && connectFailFast(redisOptions.url, { commandTimeoutMs: redisOptions.commandTimeoutMs, name: 'cache' });
   const store = redis ? createTwoLevelStore(memory, createRedisStore(redis, { keyPrefix: redisOptions.keyPrefix, now })) : memory;
-  const fetches = createFetchCache({ store, now });
+  const fetches = createFetchCache({ store, now, softTimeoutMs: options.softTimeoutMs ?? DEFAULT_SOFT_TIMEOUT_MS });
 
   if (redis && options.metrics) {
     const { redisUp } = options.metrics;
