@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,10 @@ import { freePort } from './support/process.js';
  * (initialised on first start, its data reused after), or DATABASE_URL; and what is said when neither answers.
  */
 const scratch = mkdtempSync(join(tmpdir(), 'embedded-postgres-'));
-const env = { EMBEDDED_POSTGRES_DIR: join(scratch, 'postgres'), EMBEDDED_POSTGRES_PORT: '' };
+// As a fresh clone in a home or `mktemp -d` directory: a directory above the data that others may not enter.
+const closed = join(scratch, 'closed');
+mkdirSync(closed, { mode: 0o700 });
+const env = { EMBEDDED_POSTGRES_DIR: join(closed, 'project', '.data', 'postgres'), EMBEDDED_POSTGRES_PORT: '' };
 let embedded: RunningPostgres | undefined;
 const logged: string[] = [];
 
@@ -32,6 +35,8 @@ describe('the embedded PostgreSQL', () => {
     expect(embedded!.url).toMatch(new RegExp(`^postgres://postgres:[^@]+@127\\.0\\.0\\.1:${env.EMBEDDED_POSTGRES_PORT}/postgres$`));
     expect(embedded!.url).toBe(await readDatabaseUrl(env));
     expect(logged.some((line) => line.includes('database system is ready to accept connections'))).toBe(true);
+    // As root, PostgreSQL runs as the user postgres: the closed directory was opened for passage only.
+    if (process.getuid?.() === 0) expect(statSync(closed).mode & 0o777).toBe(0o701);
     const pool = await openPool(embedded!.url);
     const { rows } = await pool.query(`SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS commit, current_setting('server_encoding') AS encoding`);
     expect(rows[0]).toEqual({ fsync: 'on', commit: 'on', encoding: 'UTF8' });

@@ -1,7 +1,8 @@
 import { access, chmod, mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { embeddedPostgresUrl, EMBEDDED_POSTGRES_USER, type EmbeddedPostgresSettings } from './database-url.js';
-import { assertReachableByPostgresUser } from './postgres-user.js';
+import { letPostgresUserThrough } from './postgres-user.js';
 
 export interface RunningPostgres {
   /** `postgres://…@127.0.0.1:<port>/postgres`, with the cluster's password. */
@@ -86,8 +87,15 @@ async function prepareDataDir(dataDir: string): Promise<void> {
   await mkdir(parent, { recursive: true });
   if (process.getuid?.() === 0) {
     await chmod(parent, 0o711);
-    await assertReachableByPostgresUser(dirname(parent));
+    await letPostgresUserThrough(dirname(parent));
+    await letPostgresUserThrough(binariesDir());
   }
+}
+
+/** Where the `embedded-postgres` platform package keeps PostgreSQL's binaries. */
+function binariesDir(): string {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  return join(dirname(dirname(createRequire(import.meta.url).resolve(name))), 'native', 'bin');
 }
 
 async function initialised(dataDir: string): Promise<boolean> {
