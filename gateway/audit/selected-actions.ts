@@ -1,4 +1,15 @@
-import { getArgumentValues, getNamedType, isObjectType, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  getArgumentValues,
+  getNamedType,
+  isObjectType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLSchema,
+} from 'graphql';
 import type { AuditedFields } from './audited-fields.js';
 
 /** One audited field an operation selects, the action it is audited as, and its arguments. */
@@ -9,11 +20,34 @@ export interface SelectedAction {
   args: Record<string, unknown>;
 }
 
-/** The audited fields an operation selects, each once, in document order; interfaces count by every implementation. */
-export function selectedActions(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, audited: AuditedFields): SelectedAction[] {
-  if (audited.size === 0) return [];
+/** Where an audited field stands in a document: found once per document, read with each request's variables. */
+interface AuditedOccurrence {
+  coordinate: string;
+  action: string;
+  definition: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+}
+
+/**
+ * The audited fields an operation selects, each once, in document order; interfaces count by every
+ * implementation. Apollo Server hands the same parsed document for the same query, so the walk over it
+ * is done once per document and schema, not per request.
+ */
+export function selectedActions(audited: AuditedFields) {
+  const walked = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, AuditedOccurrence[]>>();
+  return (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): SelectedAction[] => {
+    if (audited.size === 0) return [];
+    let documents = walked.get(schema);
+    if (!documents) walked.set(schema, (documents = new WeakMap()));
+    let occurrences = documents.get(document);
+    if (!occurrences) documents.set(document, (occurrences = auditedOccurrences(schema, document, audited)));
+    return occurrences.map(({ coordinate, action, definition, node }) => ({ coordinate, action, args: argumentsOf(definition, node, variables) }));
+  };
+}
+
+function auditedOccurrences(schema: GraphQLSchema, document: DocumentNode, audited: AuditedFields): AuditedOccurrence[] {
   const typeInfo = new TypeInfo(schema);
-  const found = new Map<string, SelectedAction>();
+  const found = new Map<string, AuditedOccurrence>();
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
@@ -25,7 +59,7 @@ export function selectedActions(schema: GraphQLSchema, document: DocumentNode, v
         for (const type of types) {
           const coordinate = `${type.name}.${node.name.value}`;
           const action = audited.get(coordinate);
-          if (action && !found.has(coordinate)) found.set(coordinate, { coordinate, action, args: argumentsOf(definition, node, variables) });
+          if (action && !found.has(coordinate)) found.set(coordinate, { coordinate, action, definition, node });
         }
       },
     }),

@@ -24,12 +24,13 @@ export interface AuditOptions {
  * replaced by an AUDIT_UNAVAILABLE error.
  */
 export function useAudit({ log, audited }: AuditOptions): ApolloServerPlugin<GatewayContext> {
+  const actionsOf = selectedActions(audited);
   return {
     requestDidStart: async () => ({
       willSendResponse: async (requestContext) => {
         const { document, schema } = requestContext;
         if (!document) return;
-        const actions = selectedActions(schema, document, requestContext.request.variables ?? {}, audited);
+        const actions = actionsOf(schema, document, requestContext.request.variables ?? {});
         if (actions.length === 0) return;
         try {
           await Promise.all(actions.map((selected) => log.append(entryFor(requestContext, selected))));
