@@ -3,13 +3,13 @@ import {
   buildSchema,
   execute,
   isAbstractType,
-  isObjectType,
   printSchema,
   responsePathAsArray,
   type DocumentNode,
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
+import { addResolversToSchema } from '@graphql-tools/schema';
 import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { rule, shield } from 'graphql-shield';
 import { ErrorCode } from '../../lib/errors.js';
@@ -35,7 +35,7 @@ export type ResultPass = (input: ResultPassInput) => Promise<{ data: Record<stri
  * exact paths. Only policy errors are kept from this pass: the fetch already reported the rest.
  */
 export function createResultPass(apiSchema: GraphQLSchema, index: RuleIndex, options: ShieldOptions): ResultPass {
-  const schema = readByResponseKey(buildSchema(printSchema(apiSchema)));
+  const schema = readByResponseKey(apiSchema);
   const middleware = shield(ruleTree(index, options), options).generate(schema) as IMiddlewareTypeMap;
   const shielded = applyMiddleware(schema, onlyGuarded(middleware, index));
   return async ({ document, operationName, variables, data, context }) => {
@@ -55,14 +55,18 @@ export function createResultPass(apiSchema: GraphQLSchema, index: RuleIndex, opt
 const byResponseKey: GraphQLFieldResolver<Record<string, unknown> | null, unknown> = (source, _args, _context, info) =>
   source?.[info.path.key as string];
 
-/** Resolvers must be in place before shield wraps them: the middleware wraps what it finds. */
-function readByResponseKey(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (type.name.startsWith('__')) continue;
-    if (isObjectType(type)) for (const field of Object.values(type.getFields())) field.resolve = byResponseKey;
-    if (isAbstractType(type)) type.resolveType = (value: { __typename?: string }) => value.__typename;
-  }
-  return schema;
+const byTypename = (value: { __typename?: string }) => value.__typename;
+
+/**
+ * A copy of the schema (its SDL rebuilt, so no resolver of the gateway's comes along) whose every field
+ * reads its value by response key, and whose interfaces and unions go by `__typename`. Resolvers must be
+ * in place before shield wraps them: the middleware wraps what it finds.
+ */
+function readByResponseKey(apiSchema: GraphQLSchema): GraphQLSchema {
+  const schema = buildSchema(printSchema(apiSchema));
+  const abstractTypes = Object.values(schema.getTypeMap()).filter((type) => isAbstractType(type) && !type.name.startsWith('__'));
+  const resolvers = Object.fromEntries(abstractTypes.map((type) => [type.name, { __resolveType: byTypename }]));
+  return addResolversToSchema({ schema, resolvers, defaultFieldResolver: byResponseKey });
 }
 
 function ruleTree(index: RuleIndex, options: ShieldOptions): Record<string, Record<string, ShieldRule>> {
