@@ -128,63 +128,61 @@ describe('a hung subgraph (a server standing in for inventory that accepts conne
   });
 });
 
+/** The listing as the page cached two minutes ago shows it: past its stale-while-revalidate window, within stale-if-error. */
+const STALE_INVENTORY = [{ path: INVENTORY_PATH, subgraph: 'inventory', ageSeconds: 120, reason: 'stale-if-error' }];
+
+/** A gateway with `policy` for inventory, reached through a counting proxy, its listing cached and now 120 s old. */
+async function cachedListingBehindProxy(policy: Partial<ResiliencePolicy>, cache: { softTimeoutMs?: number } = {}) {
+  const clock = testClock();
+  const proxy = await startCountingProxy(stack.subgraphUrls.inventory);
+  const gateway = await stack.startGateway({ cache: { now: clock.now, ...cache }, resilience: inventoryPolicy(policy) }, { inventory: proxy.url });
+  const healthy = await graphql(gateway.url, LISTING);
+  expect(healthy.errors).toBeUndefined();
+  clock.advance(120);
+  return { gateway, proxy, healthy };
+}
+
+/**
+ * Every page answered with the stale listing while the proxy holds one call that would hang for a minute:
+ * pages that waited for that call would still be waiting when this gives up.
+ */
+async function expectAnsweredStaleWhileOneCallHangs(pages: Promise<GraphQLResponse[]>, healthy: GraphQLResponse, proxy: CountingProxy, callsBefore: number) {
+  const outcome = await Promise.race([pages.then(() => 'answered'), new Promise((resolve) => setTimeout(resolve, 15_000, 'waiting for the hung call'))]);
+  expect(outcome).toBe('answered');
+  for (const answer of await pages) {
+    expect(answer.data).toEqual(healthy.data);
+    expect(answer.extensions?.stale).toEqual(STALE_INVENTORY);
+  }
+  expect(proxy.calls - callsBefore).toBe(1);
+  proxy.release();
+}
+
 describe('a circuit half-open with the page cached', () => {
   it('serves stale at once while its one trial call hangs, instead of joining the trial', async () => {
-    const clock = testClock();
-    const proxy = await startCountingProxy(stack.subgraphUrls.inventory);
-    const policy = inventoryPolicy({ timeoutMs: 60_000, breakerThreshold: 1, halfOpenAfterMs: 300 });
-    const gateway = await stack.startGateway({ cache: { now: clock.now }, resilience: policy }, { inventory: proxy.url });
-    const healthy = await graphql(gateway.url, LISTING);
-    expect(healthy.errors).toBeUndefined();
-    clock.advance(120);
-
-    const stale = [{ path: INVENTORY_PATH, subgraph: 'inventory', ageSeconds: 120, reason: 'stale-if-error' }];
+    const { gateway, proxy, healthy } = await cachedListingBehindProxy({ timeoutMs: 60_000, breakerThreshold: 1, halfOpenAfterMs: 300 });
     proxy.mode = 'fail';
-    expect((await graphql(gateway.url, LISTING)).extensions?.stale).toEqual(stale);
+    expect((await graphql(gateway.url, LISTING)).extensions?.stale).toEqual(STALE_INVENTORY);
     await new Promise((resolve) => setTimeout(resolve, 400));
 
     proxy.mode = 'hang';
     const calls = proxy.calls;
     const pages = Promise.all(Array.from({ length: 5 }, () => graphql(gateway.url, LISTING)));
-    // The trial call hangs for a minute: pages that joined it would still be waiting when this gives up.
-    const outcome = await Promise.race([pages.then(() => 'answered'), new Promise((resolve) => setTimeout(resolve, 15_000, 'waiting for the trial call'))]);
-    expect(outcome).toBe('answered');
-    for (const answer of await pages) {
-      expect(answer.data).toEqual(healthy.data);
-      expect(answer.extensions?.stale).toEqual(stale);
-    }
-    expect(proxy.calls - calls).toBe(1);
-    proxy.release();
+    await expectAnsweredStaleWhileOneCallHangs(pages, healthy, proxy, calls);
   });
 });
 
 describe('a subgraph that hangs while its circuit stays closed, with the page cached', () => {
   it('costs a page at most the soft timeout: one call hangs, every page meanwhile gets the stale answer', async () => {
-    const clock = testClock();
-    const proxy = await startCountingProxy(stack.subgraphUrls.inventory);
     // A circuit that never opens and a call that would wait a minute: only the soft timeout stands between.
-    const policy = inventoryPolicy({ timeoutMs: 60_000, breakerThreshold: 1_000 });
-    const gateway = await stack.startGateway({ cache: { now: clock.now, softTimeoutMs: 200 }, resilience: policy }, { inventory: proxy.url });
-    const healthy = await graphql(gateway.url, LISTING);
-    expect(healthy.errors).toBeUndefined();
-    clock.advance(120);
-
+    const { gateway, proxy, healthy } = await cachedListingBehindProxy({ timeoutMs: 60_000, breakerThreshold: 1_000 }, { softTimeoutMs: 200 });
     proxy.mode = 'hang';
     const calls = proxy.calls;
-    const stale = [{ path: INVENTORY_PATH, subgraph: 'inventory', ageSeconds: 120, reason: 'stale-if-error' }];
     const pages = (async () => {
       const answers: GraphQLResponse[] = [];
       for (let i = 0; i < 5; i++) answers.push(await graphql(gateway.url, LISTING));
       return answers;
     })();
-    const outcome = await Promise.race([pages.then(() => 'answered'), new Promise((resolve) => setTimeout(resolve, 15_000, 'waiting for the hung call'))]);
-    expect(outcome).toBe('answered');
-    for (const answer of await pages) {
-      expect(answer.data).toEqual(healthy.data);
-      expect(answer.extensions?.stale).toEqual(stale);
-    }
-    expect(proxy.calls - calls).toBe(1);
-    proxy.release();
+    await expectAnsweredStaleWhileOneCallHangs(pages, healthy, proxy, calls);
   });
 });
 
