@@ -72,10 +72,15 @@ export function createFetchCache({ store, now, softTimeoutMs }: { store: CacheSt
   const ageOf = (entry: CachedFetch) => now() - entry.fetchedAt;
   const within = (entry: CachedFetch, seconds: number) => ageOf(entry) < seconds * 1000;
 
-  /** Within its stale-if-error window, and not invalidated while the subgraph was failing. */
-  async function servableIfError(entry: CachedFetch): Promise<boolean> {
-    const { maxAgeSeconds, staleIfErrorSeconds, tags } = entry.policy;
-    return within(entry, maxAgeSeconds + staleIfErrorSeconds) && outlivesInvalidation(entry, await store.invalidatedAt(tags));
+  const withinStaleIfError = (entry: CachedFetch) => within(entry, entry.policy.maxAgeSeconds + entry.policy.staleIfErrorSeconds);
+
+  /**
+   * The fallback served stale-if-error, unless it was invalidated meanwhile: asked only when it is about
+   * to be served (the subgraph failed, was too slow, or its circuit is not closed), not on every miss.
+   */
+  async function staleIfError(fallback: CachedFetch | undefined): Promise<Served | undefined> {
+    if (!fallback || !outlivesInvalidation(fallback, await store.invalidatedAt(fallback.policy.tags))) return undefined;
+    return fromCache(fallback, 'stale-if-error');
   }
 
   function fromCache(entry: CachedFetch, stale?: StaleReason): Served {
@@ -98,26 +103,33 @@ export function createFetchCache({ store, now, softTimeoutMs }: { store: CacheSt
         refreshInBackground(keys, load);
         return { ...fromCache(cached, 'stale-while-revalidate'), refreshing: true };
       }
-      const fallback = cached && (await servableIfError(cached)) ? cached : undefined;
+      const fallback = cached && withinStaleIfError(cached) ? cached : undefined;
       if (fallback && (degraded || softTimeout.isOverdue(keys.flight))) {
-        refreshInBackground(keys, load);
-        return { ...fromCache(fallback, 'stale-if-error'), refreshing: true };
+        const stale = await staleIfError(fallback);
+        if (stale) {
+          refreshInBackground(keys, load);
+          return { ...stale, refreshing: true };
+        }
       }
       const loading = flight(keys.flight, () => fetchAndStore(keys, load));
       let loaded: Loaded | typeof OVERDUE;
       try {
         loaded = fallback ? await softTimeout.race(keys.flight, loading) : await loading;
+        if (loaded === OVERDUE) {
+          // The call goes on to refresh the entry (the race has taken its failure, if it fails).
+          const stale = await staleIfError(fallback);
+          if (stale) return { ...stale, refreshing: true };
+          loaded = await loading;
+        }
       } catch (error) {
-        if (fallback && (await servableIfError(fallback))) return fromCache(fallback, 'stale-if-error');
+        const stale = await staleIfError(fallback);
+        if (stale) return stale;
         throw error;
       }
-      if (loaded === OVERDUE) {
-        loading.catch(() => {
-          // The call goes on to refresh the entry; its failure leaves the entry as it was.
-        });
-        return { ...fromCache(fallback!, 'stale-if-error'), refreshing: true };
+      if (loaded.outage) {
+        const stale = await staleIfError(fallback);
+        if (stale) return stale;
       }
-      if (loaded.outage && fallback && (await servableIfError(fallback))) return fromCache(fallback, 'stale-if-error');
       return { response: JSON.parse(loaded.body) as GatewayGraphQLResponse, policy: loaded.policy, fetchedAt: loaded.fetchedAt, ageSeconds: 0 };
     },
     invalidate: (tags) => store.recordInvalidation(tags, now()),
