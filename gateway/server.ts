@@ -11,7 +11,7 @@ import { useAudit, type AuditOptions } from './audit/useAudit.js';
 import { useCache, type CacheOptions, type GatewayCache } from './cache/useCache.js';
 import { useClientCacheControl } from './cache/useClientCacheControl.js';
 import type { Environment } from './config.js';
-import type { GatewayContext } from './context.js';
+import { requestContextFor, type GatewayContext } from './context.js';
 import { maskUnexpectedErrors } from './errors.js';
 import { subgraphHealth } from './health.js';
 import type { TokenKeys } from './identity/keys.js';
@@ -24,6 +24,8 @@ import { createSubgraphResilience, type ResiliencePolicy } from './resilience/su
 import { useLimits } from './limits/useLimits.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { usePolicy } from './policy/usePolicy.js';
+import { executeOperationAs } from './mcp/execute-operation.js';
+import { useMcp, type McpOptions } from './mcp/useMcp.js';
 import type { Supergraph } from './supergraph.js';
 
 export interface GatewayOptions {
@@ -48,6 +50,8 @@ export interface GatewayOptions {
   internalCallSecret?: string;
   /** Where requests selecting an `@audit` field of the supergraph are recorded, and its routes; none unless given. */
   audit?: { log: AuditOptions['log']; routes?: Routes; close?: () => Promise<void> } | null;
+  /** `/mcp`: the registered operations as MCP tools for agents (`gateway/mcp/useMcp.ts`); none unless given. */
+  mcp?: McpOptions | null;
   /** Sees each request's context once its response is sent (decisions included). */
   observe?: (context: GatewayContext) => void;
 }
@@ -94,17 +98,21 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
       ...observing(options.observe),
     ],
   });
+  const mcp = options.mcp && useMcp(options.mcp, {
+    principalFor,
+    execute: executeOperationAs(server),
+    onSchema: (listener) => gateway.onSchemaLoadOrUpdate(({ apiSchema }) => listener(apiSchema)),
+    policy,
+    audited: auditedFieldsOf(supergraph.sdl),
+    issuer: options.keys.issuer,
+    audit: options.audit?.log,
+  });
   return {
     name: 'gateway',
     server,
-    context: async ({ req }) => ({
-      principal: await principalFor(req.headers.authorization),
-      _shield: { cache: {} },
-      policyDecisions: [],
-      staleAnswers: [],
-    }),
+    context: async ({ req }) => requestContextFor(await principalFor(req.headers.authorization)),
     health: withCacheHealth(subgraphHealth(supergraph.subgraphs, options.healthTimeoutMs ?? 1_000), cache),
-    routes: both(cache?.routes, options.audit?.routes, metrics && options.metrics?.publicRoute && metricsRoutes(metrics, options.metrics.publicRoute)),
+    routes: both(cache?.routes, options.audit?.routes, mcp?.routes, metrics && options.metrics?.publicRoute && metricsRoutes(metrics, options.metrics.publicRoute)),
     onClose: async () => {
       await cache?.close();
       await options.audit?.close?.();

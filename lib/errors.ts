@@ -33,6 +33,16 @@ export enum ErrorCode {
   GUARDRAIL_REFUSED = 'GUARDRAIL_REFUSED',
   /** An idempotency key was used again for an action with other input: the first action stands, nothing ran. */
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /**
+   * An agent called one tool or operation more often than `policies/rate-limits.ts` allows in a window:
+   * nothing ran; `extensions.retryAfter` says in how many seconds it may call again (HTTP 429).
+   */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /**
+   * A principal bound to the persisted-operation safelist (agents, by default) sent a document that is not
+   * one of the registered operations (`operations/`): it was refused before it was parsed or planned.
+   */
+  OPERATION_NOT_IN_SAFELIST = 'OPERATION_NOT_IN_SAFELIST',
   /** The gateway could not reach a subgraph. */
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
   /** The audit log could not record an audited request: its answer is withheld, never sent unrecorded. */

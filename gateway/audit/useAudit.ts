@@ -1,13 +1,10 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { redact } from '../../lib/audit/redact.js';
-import type { AuditEntry, JsonValue } from '../../lib/audit/record.js';
-import { traceIdOf } from '../../lib/audit/traceparent.js';
+import type { AuditEntry } from '../../lib/audit/record.js';
 import { ErrorCode } from '../../lib/errors.js';
-import { describeActor, describeOnBehalfOf } from '../../policies/principal.js';
 import type { GatewayContext } from '../context.js';
-import { AGENT_REASON_HEADER } from '../identity/forwarded-principal.js';
 import type { AuditedFields } from './audited-fields.js';
+import { requestEntry } from './request-entry.js';
 import { selectedActions, type SelectedAction } from './selected-actions.js';
 
 export interface AuditOptions {
@@ -30,6 +27,8 @@ export function useAudit({ log, audited }: AuditOptions): ApolloServerPlugin<Gat
       willSendResponse: async (requestContext) => {
         const { document, schema } = requestContext;
         if (!document) return;
+        // Refusals of the rate limits are recorded in aggregate by `useRateLimits`, not one record per refused call.
+        if (requestContext.errors?.some((error) => error.extensions.code === ErrorCode.RATE_LIMITED)) return;
         const actions = actionsOf(schema, document, requestContext.request.variables ?? {});
         if (actions.length === 0) return;
         try {
@@ -44,34 +43,24 @@ export function useAudit({ log, audited }: AuditOptions): ApolloServerPlugin<Gat
 
 function entryFor(requestContext: GraphQLRequestContextWillSendResponse<GatewayContext>, { action, args }: SelectedAction): AuditEntry {
   const { contextValue, request, operation, queryHash, response } = requestContext;
-  const { principal, policyDecisions } = contextValue;
-  const variables = (request.variables ?? {}) as { [key: string]: JsonValue };
-  const reason = request.http?.headers.get(AGENT_REASON_HEADER) ?? text(args.reason);
   const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-  return {
-    traceId: traceIdOf(request.http?.headers.get('traceparent')),
-    principal: describeActor(principal),
-    onBehalfOf: describeOnBehalfOf(principal),
-    reason,
+  const recorded = {
+    principal: contextValue.principal,
+    header: (name: string) => request.http?.headers.get(name),
     operationName: operation?.name?.value ?? request.operationName ?? null,
     operationHash: queryHash ?? null,
+    variables: request.variables ?? {},
+    args,
+  };
+  return requestEntry(recorded, {
     action,
-    actionId: null,
-    step: null,
-    idempotencyKey: text(args.idempotencyKey),
-    variables: redact(variables),
-    decisions: policyDecisions.map((decision) => ({
+    decisions: contextValue.policyDecisions.map((decision) => ({
       kind: 'access' as const,
       name: `${decision.coordinate} ${decision.rule}`,
       verdict: decision.allow ? ('allow' as const) : ('deny' as const),
     })),
-    steps: [],
     outcome: outcomeOf(errors.map((error) => error.extensions?.code)),
-  };
-}
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
+  });
 }
 
 /** `served` without errors; `refused` when the policy denied something; otherwise `failed`. */

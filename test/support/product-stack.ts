@@ -1,9 +1,14 @@
 import { openAuditLog, type AuditLog } from '../../lib/audit/audit-log.js';
 import { openPool, type Pool } from '../../lib/postgres/pool.js';
 import type { ScratchDatabase } from '../../lib/postgres/scratch-database.js';
+import { loadOperations } from '../../gateway/operations/registry.js';
+import type { GatewayOptions } from '../../gateway/server.js';
 import { startStack, type Stack } from './stack.js';
 
-/** The whole product on one scratch database: orchestration, and the gateway writing the audit log there too. */
+/**
+ * The whole product on one scratch database: orchestration, the gateway writing the audit log there too,
+ * and its MCP server over the registered operations. `gatewayOptions` add to (or replace) the gateway's.
+ */
 export interface ProductStack {
   stack: Stack;
   /** On the database: the audit log's and the orchestrator's tables. */
@@ -11,10 +16,10 @@ export interface ProductStack {
   close(): Promise<void>;
 }
 
-export async function startProductStack(database: ScratchDatabase): Promise<ProductStack> {
+export async function startProductStack(database: ScratchDatabase, gatewayOptions: Partial<GatewayOptions> = {}): Promise<ProductStack> {
   const pool = await openPool(database.url);
   const log: AuditLog = await openAuditLog(pool);
-  const stack = await startStack({ audit: { log } }, { orchestration: { databaseUrl: database.url } });
+  const stack = await startStack({ audit: { log }, mcp: { registry: loadOperations() }, ...gatewayOptions }, { orchestration: { databaseUrl: database.url } });
   return {
     stack,
     pool,
