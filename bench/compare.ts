@@ -15,6 +15,8 @@ export interface Row extends Sample {
 /** A target in its running process, and what it is asked for this page. */
 export interface Contender {
   target: Target;
+  /** The row's name when one target answers several rows; the target's otherwise. */
+  name?: string;
   pid: number;
   request: Request;
 }
@@ -30,7 +32,7 @@ export async function compare(contenders: Contender[]): Promise<Row[]> {
     const rounds = samples.get(contender)!;
     const cpu = rounds.map((sample) => sample.cpuMicrosPerRequest);
     return {
-      target: contender.target.name,
+      target: contender.name ?? contender.target.name,
       ...medianOf(rounds),
       cpuRangeMicros: [Math.min(...cpu), Math.max(...cpu)],
       peakRssMb: peakRssMb(contender.pid),

@@ -2,12 +2,8 @@ import autocannon from 'autocannon';
 import { cpuMicros } from './proc.js';
 import { SETTINGS } from './settings.js';
 
-/** One request, sent over and over: a GraphQL POST to a target. */
-export interface Request {
-  url: string;
-  query: string;
-  headers: Record<string, string>;
-}
+/** One request, sent over and over: a POST to a target, of a GraphQL query or of a body of its own (JSON). */
+export type Request = { url: string; headers: Record<string, string> } & ({ query: string } | { body: string });
 
 /** What one target did under load for one round. */
 export interface Sample {
@@ -22,12 +18,19 @@ export interface Sample {
   errors: number;
 }
 
+/** The headers and body of a request's POST. */
+export function post(request: Request): { headers: Record<string, string>; body: string } {
+  return {
+    headers: { 'content-type': 'application/json', ...request.headers },
+    body: 'body' in request ? request.body : JSON.stringify({ query: request.query }),
+  };
+}
+
 export function load(request: Request, durationS: number) {
   return autocannon({
     url: request.url,
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...request.headers },
-    body: JSON.stringify({ query: request.query }),
+    ...post(request),
     connections: SETTINGS.connections,
     duration: durationS,
   });

@@ -3,6 +3,7 @@ import { ACTION_TARGETS } from './action-targets.js';
 import { benchActions } from './actions.js';
 import { compare, type Contender } from './compare.js';
 import { withFaults } from './faults.js';
+import { benchMcp, MCP_TARGET } from './mcp.js';
 import { headersFor, type Page } from './pages.js';
 import { printConfiguration, printTable } from './report.js';
 import { selectFromArgs } from './selection.js';
@@ -11,24 +12,26 @@ import { startStack, type Stack } from './stack.js';
 import { BASELINE, direct, graphqlUrl, type Target } from './targets.js';
 
 /**
- * `npm run bench [-- [--page NAME]… [TARGET]… [--actions]]`: each page (the last with a vendor hung)
+ * `npm run bench [-- [--page NAME]… [TARGET]… [--mcp] [--actions]]`: each page (the last with a vendor hung)
  * through every gateway: plain `@apollo/gateway`; ours without and with the access policy, then as it
  * ships with its fetch cache warm in memory and warm in Redis; Hive Gateway without and with its
  * response cache. Side by side in one run over the same subgraphs, each target in its own process.
+ * Then an agent's SearchProducts over `/graphql` beside the same as an MCP tool call to `/mcp`.
  * Then the actions: placeOrder through ours with the audit log on and off, and the log's append rate.
  * Figures, not assertions: compare the columns.
  */
-const { pages, targets, actions } = selectFromArgs(process.argv.slice(2));
+const { pages, targets, actions, mcp } = selectFromArgs(process.argv.slice(2));
 const directs = pages.flatMap((page) => (page.direct ? [direct(page.direct.subgraph)] : []));
-const actionTargets = actions ? ACTION_TARGETS.map(({ target }) => target) : [];
-printConfiguration(describeSettings(), [...directs, ...targets, ...actionTargets]);
+const sectionTargets = [...(mcp ? [MCP_TARGET] : []), ...(actions ? ACTION_TARGETS.map(({ target }) => target) : [])];
+printConfiguration(describeSettings(), [...directs, ...targets, ...sectionTargets]);
 
-const stack = await startStack([...targets, ...actionTargets]);
+const stack = await startStack([...targets, ...sectionTargets]);
 try {
   for (const page of pages) {
     const rows = await withFaults(page, async () => compare(await contenders(page, stack)));
     printTable(page.title, rows, BASELINE);
   }
+  if (mcp) await benchMcp(stack);
   if (actions) await benchActions(stack);
 } finally {
   await stack.stop();

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, oneOf, port, positiveInteger, readConfig, text, url, type Reader } from '../lib/config.js';
+import { PRINCIPAL_KINDS, type PrincipalKind } from '../policies/principal.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, DEFAULT_SOFT_TIMEOUT_MS } from './cache/useCache.js';
 
 export const ENVIRONMENTS = ['development', 'test', 'production'] as const;
@@ -19,6 +20,14 @@ export interface GatewayConfig {
   limits: boolean;
   /** The cache of subgraph fetches: memory bounds, and Redis when set; `null` when `CACHE=off`. */
   cache: { maxEntries: number; maxBytes: number; softTimeoutMs: number; redisUrl?: string } | null;
+  /** The principal kinds that may run only the registered operations (`PERSISTED_OPERATIONS`); none when `off`. */
+  persistedOperations: PrincipalKind[];
+  /** Whether agents are held to `policies/rate-limits.ts` (`RATE_LIMITS`). */
+  rateLimits: boolean;
+  /** `REDIS_URL` as set, with the cache on or off: what rate limits count in. */
+  redisUrl?: string;
+  /** `/mcp` (`MCP=on`, the default): browser origins it also accepts, the public URL, the token issuers it names. */
+  mcp: { allowedOrigins: string[]; publicUrl?: string; authorizationServers?: string[] } | null;
   /** `INVALIDATION_SECRET` as set (see `cache/invalidation-secret.ts` for when it is required). */
   invalidationSecret?: string;
   /** `INTERNAL_CALL_SECRET` as set: what the principal forwarded to subgraphs is signed with. */
@@ -27,12 +36,14 @@ export interface GatewayConfig {
 
 const USAGE = 'usage: gateway [--supergraph FILE] [--port N] [--host HOST] [--policy on|off|FILE] [--limits on|off] [--cache on|off]';
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+/** Whom each `PERSISTED_OPERATIONS` binds: `all` binds the anonymous storefront too, or dropping the token would escape it. */
+const SAFELISTED_KINDS: Record<'agents' | 'all' | 'off', PrincipalKind[]> = { agents: ['agent'], all: [...PRINCIPAL_KINDS], off: [] };
 
 /**
  * Reads the gateway's configuration once: command-line flags win over the environment
  * (`PORT`, `HOST`, `SUPERGRAPH_PATH`, `ACCESS_POLICY`, `OPERATION_LIMITS`, `NODE_ENV`,
  * `HEALTH_TIMEOUT_MS`, `SUBGRAPH_<NAME>_URL`, `CACHE`, `CACHE_MAX_ENTRIES`,
- * `CACHE_MAX_BYTES`, `CACHE_SOFT_TIMEOUT_MS`, `REDIS_URL`, `INVALIDATION_SECRET`, `INTERNAL_CALL_SECRET`). An unset `NODE_ENV` is
+ * `CACHE_MAX_BYTES`, `CACHE_SOFT_TIMEOUT_MS`, `PERSISTED_OPERATIONS`, `RATE_LIMITS`, `MCP`, `MCP_ALLOWED_ORIGINS`, `MCP_AUTHORIZATION_SERVERS`, `GATEWAY_PUBLIC_URL`, `REDIS_URL`, `INVALIDATION_SECRET`, `INTERNAL_CALL_SECRET`). An unset `NODE_ENV` is
  * production: development (Sandbox, stack traces, a generated signing key) is asked for by name.
  */
 export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): GatewayConfig {
@@ -50,6 +61,12 @@ export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): Gatew
       CACHE_MAX_ENTRIES: positiveInteger(DEFAULT_MAX_ENTRIES),
       CACHE_MAX_BYTES: positiveInteger(DEFAULT_MAX_BYTES),
       CACHE_SOFT_TIMEOUT_MS: positiveInteger(DEFAULT_SOFT_TIMEOUT_MS),
+      PERSISTED_OPERATIONS: oneOf(['agents', 'all', 'off'], 'agents'),
+      RATE_LIMITS: oneOf(['on', 'off'], 'on'),
+      MCP: oneOf(['on', 'off'], 'on'),
+      MCP_ALLOWED_ORIGINS: text(''),
+      MCP_AUTHORIZATION_SERVERS: text(''),
+      GATEWAY_PUBLIC_URL: optionalUrl(),
       REDIS_URL: redisUrl(),
       INVALIDATION_SECRET: text(''),
       INTERNAL_CALL_SECRET: text(''),
@@ -82,6 +99,17 @@ export function readGatewayConfig(argv: string[], env: NodeJS.ProcessEnv): Gatew
     cache:
       config.CACHE === 'on'
         ? { maxEntries: config.CACHE_MAX_ENTRIES, maxBytes: config.CACHE_MAX_BYTES, softTimeoutMs: config.CACHE_SOFT_TIMEOUT_MS, redisUrl: config.REDIS_URL }
+        : null,
+    persistedOperations: SAFELISTED_KINDS[config.PERSISTED_OPERATIONS],
+    rateLimits: config.RATE_LIMITS === 'on',
+    redisUrl: config.REDIS_URL,
+    mcp:
+      config.MCP === 'on'
+        ? {
+            allowedOrigins: list(config.MCP_ALLOWED_ORIGINS),
+            publicUrl: config.GATEWAY_PUBLIC_URL,
+            authorizationServers: config.MCP_AUTHORIZATION_SERVERS ? list(config.MCP_AUTHORIZATION_SERVERS) : undefined,
+          }
         : null,
     invalidationSecret: config.INVALIDATION_SECRET || undefined,
     internalCallSecret: config.INTERNAL_CALL_SECRET || undefined,
@@ -122,4 +150,14 @@ function redisUrl(): Reader<string | undefined> {
     if (!URL.canParse(raw) || !['redis:', 'rediss:'].includes(new URL(raw).protocol)) throw new Error('must be a redis:// or rediss:// URL');
     return raw;
   };
+}
+
+function optionalUrl(): Reader<string | undefined> {
+  const required = url();
+  return (raw) => (raw === undefined || raw === '' ? undefined : required(raw));
+}
+
+/** `a, b` → `['a', 'b']`. */
+function list(raw: string): string[] {
+  return raw.split(',').map((item) => item.trim()).filter(Boolean);
 }

@@ -12,6 +12,7 @@ import { createGatewayMetrics } from './metrics/gateway-metrics.js';
 import { serveMetrics } from './metrics/serve-metrics.js';
 import { loadPolicy } from './policy/load-policy.js';
 import { readResilienceConfig } from './resilience/config.js';
+import { loadBoundOperations } from './operations/bind-operations.js';
 import { createGateway } from './server.js';
 import { loadSupergraph } from './supergraph.js';
 
@@ -23,6 +24,7 @@ void runUntilSignalled(async () => {
   const metrics = createGatewayMetrics();
   const exposure = readMetricsConfig(process.env, config.environment);
   if (exposure.served === 'off') console.log(exposure.reason);
+  const operations = await loadBoundOperations(supergraph.sdl);
   const gateway = createGateway({
     supergraph,
     keys,
@@ -41,6 +43,9 @@ void runUntilSignalled(async () => {
       redis: config.cache.redisUrl ? { url: config.cache.redisUrl } : undefined,
       invalidationSecret,
     },
+    mcp: config.mcp && { registry: operations, ...config.mcp },
+    safelist: config.persistedOperations.length > 0 ? { registry: operations, enforcedFor: config.persistedOperations } : null,
+    rateLimits: config.rateLimits ? { redis: config.redisUrl ? { url: config.redisUrl } : undefined } : null,
   });
   const servers = [await serveGraphQL(gateway, { port: config.port, host: config.host })];
   if (exposure.served === 'own-port') servers.push(await serveMetrics(metrics, exposure));

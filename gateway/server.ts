@@ -22,10 +22,13 @@ import { metricsRoutes } from './metrics/serve-metrics.js';
 import { RESILIENCE_DEFAULTS, type ResilienceConfig } from './resilience/config.js';
 import { createSubgraphResilience, type ResiliencePolicy } from './resilience/subgraph-resilience.js';
 import { useLimits } from './limits/useLimits.js';
+import { useRateLimits, type RateLimitOptions } from './limits/useRateLimits.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { usePolicy } from './policy/usePolicy.js';
 import { executeOperationAs } from './mcp/execute-operation.js';
 import { useMcp, type McpOptions } from './mcp/useMcp.js';
+import type { OperationRegistry } from './operations/registry.js';
+import { useSafelist } from './operations/useSafelist.js';
 import type { Supergraph } from './supergraph.js';
 
 export interface GatewayOptions {
@@ -46,12 +49,22 @@ export interface GatewayOptions {
   metrics?: { registry: GatewayMetrics; publicRoute?: { token?: string } };
   /** The cache of subgraph fetches (`gateway/cache/useCache.ts`); none unless given (`{}`: memory only, defaults). */
   cache?: CacheOptions | null;
+  /**
+   * Per-agent rate limits (`gateway/limits/useRateLimits.ts`); none unless given (`{}`: `policies/rate-limits.ts`,
+   * counted in memory). Refusals are recorded in `audit`'s log unless these options name another.
+   */
+  rateLimits?: RateLimitOptions | null;
   /** What the gateway signs the principal it forwards to subgraphs with (INTERNAL_CALL_SECRET); none forwarded without it. */
   internalCallSecret?: string;
   /** Where requests selecting an `@audit` field of the supergraph are recorded, and its routes; none unless given. */
   audit?: { log: AuditOptions['log']; routes?: Routes; close?: () => Promise<void> } | null;
   /** `/mcp`: the registered operations as MCP tools for agents (`gateway/mcp/useMcp.ts`); none unless given. */
   mcp?: McpOptions | null;
+  /**
+   * The persisted-operation safelist (`gateway/operations/useSafelist.ts`): the kinds of principal that may
+   * run only these operations; refusals go to `audit`'s log. None unless given: every principal sends any document.
+   */
+  safelist?: { registry: OperationRegistry; enforcedFor: PrincipalKind[] } | null;
   /** Sees each request's context once its response is sent (decisions included). */
   observe?: (context: GatewayContext) => void;
 }
@@ -81,6 +94,7 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
   const policy = options.policy === undefined ? accessPolicy : options.policy;
   const limits = options.limits === undefined ? OPERATION_LIMITS : options.limits;
   const production = environment === 'production';
+  const safelist = options.safelist ? useSafelist({ ...options.safelist, audit: options.audit?.log }) : null;
   // Policy ① decides before answers are reused: only what it finds public to everyone is.
   const reusing = cache ? cache.reuseAnswers(gateway, { policyDecides: policy !== null }) : gateway;
   const server = new ApolloServer<GatewayContext>({
@@ -90,8 +104,11 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
     hideSchemaDetailsFromClientErrors: production,
     formatError: maskUnexpectedErrors(environment),
     ...(limits ? requestBounds(limits) : {}),
+    ...(safelist ? { persistedQueries: safelist.persistedQueries } : {}),
     plugins: [
+      ...(safelist ? [safelist.plugin] : []),
       ...(limits ? [useLimits({ limits })] : []),
+      ...(options.rateLimits ? [useRateLimits({ audit: options.audit?.log, ...options.rateLimits })] : []),
       useClientCacheControl(),
       ...(cache?.plugins ?? []),
       ...(options.audit ? [useAudit({ log: options.audit.log, audited: auditedFieldsOf(supergraph.sdl) })] : []),
@@ -110,7 +127,11 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
   return {
     name: 'gateway',
     server,
-    context: async ({ req }) => requestContextFor(await principalFor(req.headers.authorization)),
+    context: async ({ req }) => {
+      const principal = await principalFor(req.headers.authorization);
+      await safelist?.admit(principal, req);
+      return requestContextFor(principal);
+    },
     health: withCacheHealth(subgraphHealth(supergraph.subgraphs, options.healthTimeoutMs ?? 1_000), cache),
     routes: both(cache?.routes, options.audit?.routes, mcp?.routes, metrics && options.metrics?.publicRoute && metricsRoutes(metrics, options.metrics.publicRoute)),
     onClose: async () => {

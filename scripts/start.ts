@@ -60,7 +60,7 @@ try {
   // `approveAction` once the approved action has: the gateway waits longer for orchestration.
   await startLayer([{ ...GATEWAY, port: gatewayPort }], { SUBGRAPH_ORCHESTRATION_TIMEOUT_MS: '60000' });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`\nReady in ${seconds} s. Gateway: http://127.0.0.1:${gatewayPort}/graphql (Ctrl-C stops everything)`);
+  console.log(`\nReady in ${seconds} s. Gateway: http://127.0.0.1:${gatewayPort}/graphql, MCP: http://127.0.0.1:${gatewayPort}/mcp (Ctrl-C stops everything)`);
 } catch (error) {
   await shutdown(`start failed: ${(error as Error).message}`, 1);
 }

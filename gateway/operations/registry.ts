@@ -120,6 +120,6 @@ function leadingComment(source: string): string {
   return lines.join(' ').trim();
 }
 
-function sha256(text: string): string {
+export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }

@@ -7,7 +7,8 @@ import { startStack, type Stack } from './stack.js';
 
 /**
  * The whole product on one scratch database: orchestration, the gateway writing the audit log there too,
- * and its MCP server over the registered operations. `gatewayOptions` add to (or replace) the gateway's.
+ * its MCP server over the registered operations, agents held to them over `/graphql` too and to their
+ * rate limits (counted in memory), as the product ships. `gatewayOptions` add to (or replace) the gateway's.
  */
 export interface ProductStack {
   stack: Stack;
@@ -19,7 +20,8 @@ export interface ProductStack {
 export async function startProductStack(database: ScratchDatabase, gatewayOptions: Partial<GatewayOptions> = {}): Promise<ProductStack> {
   const pool = await openPool(database.url);
   const log: AuditLog = await openAuditLog(pool);
-  const stack = await startStack({ audit: { log }, mcp: { registry: loadOperations() }, ...gatewayOptions }, { orchestration: { databaseUrl: database.url } });
+  const registry = loadOperations();
+  const stack = await startStack({ audit: { log }, mcp: { registry }, safelist: { registry, enforcedFor: ['agent'] }, rateLimits: {}, ...gatewayOptions }, { orchestration: { databaseUrl: database.url } });
   return {
     stack,
     pool,
