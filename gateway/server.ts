@@ -91,6 +91,7 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
     },
   });
   const principalFor = useIdentity({ keys: options.keys });
+  const audited = auditedFieldsOf(supergraph.sdl);
   const policy = options.policy === undefined ? accessPolicy : options.policy;
   const limits = options.limits === undefined ? OPERATION_LIMITS : options.limits;
   const production = environment === 'production';
@@ -111,7 +112,7 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
       ...(options.rateLimits ? [useRateLimits({ audit: options.audit?.log, ...options.rateLimits })] : []),
       useClientCacheControl(),
       ...(cache?.plugins ?? []),
-      ...(options.audit ? [useAudit({ log: options.audit.log, audited: auditedFieldsOf(supergraph.sdl) })] : []),
+      ...(options.audit ? [useAudit({ log: options.audit.log, audited })] : []),
       ...observing(options.observe),
     ],
   });
@@ -120,7 +121,7 @@ export function createGateway(options: GatewayOptions): GraphQLService<GatewayCo
     execute: executeOperationAs(server),
     onSchema: (listener) => gateway.onSchemaLoadOrUpdate(({ apiSchema }) => listener(apiSchema)),
     policy,
-    audited: auditedFieldsOf(supergraph.sdl),
+    audited,
     issuer: options.keys.issuer,
     audit: options.audit?.log,
   });

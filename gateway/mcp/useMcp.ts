@@ -1,19 +1,17 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { CallToolRequestSchema, ErrorCode as JsonRpcError, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import express from 'express';
-import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
+import type { FormattedExecutionResult } from 'graphql';
 import type { AuditEntry } from '../../lib/audit/record.js';
-import type { AccessPolicy } from '../../policies/access/policy.js';
 import { SCOPES } from '../../policies/access/scopes.js';
 import type { Principal } from '../../policies/principal.js';
-import type { AuditedFields } from '../audit/audited-fields.js';
-import { createCallableCheck, type DeniedFields } from '../operations/callable.js';
 import type { OperationRegistry } from '../operations/registry.js';
-import { agentTools, type AgentTool } from './agent-tools.js';
 import { originCheck } from './origin-check.js';
 import { principalOfAuth, protectedResource } from './protected-resource.js';
 import { refuseHiddenTool } from './refuse-hidden-tool.js';
+import { createToolCatalog, type ToolCatalogOptions } from './tool-catalog.js';
 import { toolResult } from './tool-result.js';
 
 export interface McpOptions {
@@ -28,13 +26,10 @@ export interface McpOptions {
 }
 
 /** What the MCP endpoint takes from the gateway it is part of. */
-export interface McpGateway {
+export interface McpGateway extends Omit<ToolCatalogOptions, 'registry'> {
   principalFor: (authorization: string) => Promise<Principal>;
   /** Runs an operation as a `/graphql` request of this principal runs: every plugin, the policy, the cache. */
   execute: (principal: Principal, request: OperationRequest) => Promise<FormattedExecutionResult>;
-  onSchema: (listener: (schema: GraphQLSchema) => void) => void;
-  policy: AccessPolicy | null;
-  audited: AuditedFields;
   issuer: string;
   audit?: { append(entry: AuditEntry): Promise<unknown> };
 }
@@ -59,33 +54,26 @@ const INSTRUCTIONS =
  * the access policy lets it call; a call runs the operation through the gateway's whole request path.
  */
 export function useMcp(options: McpOptions, gateway: McpGateway): { routes: (app: express.Express) => void } {
-  let tools = new Map<string, AgentTool>();
-  let deniedFields: DeniedFields = async () => [];
-  let visible = new WeakMap<Principal, Promise<AgentTool[]>>();
-  gateway.onSchema((schema) => {
-    tools = agentTools(options.registry, schema, gateway.audited);
-    if (gateway.policy) deniedFields = createCallableCheck(schema, gateway.policy);
-    visible = new WeakMap();
-  });
-  const visibleTo = (principal: Principal) => {
-    let list = visible.get(principal);
-    if (!list) visible.set(principal, (list = callableTools([...tools.values()], principal, deniedFields)));
-    return list;
-  };
+  const catalog = createToolCatalog({ registry: options.registry, ...gateway });
 
   async function callTool(principal: Principal, name: string, args: Record<string, unknown>, header: OperationRequest['header']): Promise<CallToolResult> {
-    const tool = tools.get(name);
-    if (!tool) throw new McpError(JsonRpcError.InvalidParams, `Unknown tool: ${name}`);
-    const denials = await deniedFields(principal, tool.operation);
+    const found = await catalog.lookup(principal, name);
+    if (!found) throw new McpError(JsonRpcError.InvalidParams, `Unknown tool: ${name}`);
+    const { tool, denials } = found;
     if (denials.length > 0) return refuseHiddenTool({ tool, principal, args, denials, header, audit: gateway.audit });
     const { body, name: operationName } = tool.operation;
     return toolResult(name, await gateway.execute(principal, { query: body, operationName, variables: args, header }));
   }
 
+  // The SDK would build an Ajv of its own for every Server, a third of what a tool call costs: one serves all.
+  const jsonSchemaValidator = new AjvJsonSchemaValidator();
   function mcpServer(): Server {
-    const server = new Server({ name: 'commerce-control-plane', version: '0.1.0' }, { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS });
+    const server = new Server(
+      { name: 'commerce-control-plane', version: '0.1.0' },
+      { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS, jsonSchemaValidator },
+    );
     server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => ({
-      tools: (await visibleTo(principalOfAuth(extra.authInfo))).map(({ tool }) => tool),
+      tools: (await catalog.visibleTo(principalOfAuth(extra.authInfo))).map(({ tool }) => tool),
     }));
     server.setRequestHandler(CallToolRequestSchema, async ({ params }, extra) => {
       const headers = extra.requestInfo?.headers ?? {};
@@ -119,9 +107,4 @@ export function useMcp(options: McpOptions, gateway: McpGateway): { routes: (app
       });
     },
   };
-}
-
-async function callableTools(tools: AgentTool[], principal: Principal, deniedFields: DeniedFields): Promise<AgentTool[]> {
-  const denials = await Promise.all(tools.map((tool) => deniedFields(principal, tool.operation)));
-  return tools.filter((_tool, i) => denials[i]!.length === 0);
 }
