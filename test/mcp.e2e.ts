@@ -104,6 +104,9 @@ describe.runIf(database)('the MCP server', () => {
     expect(result.isError).toBe(true);
     expect(answer.errors!.map((error) => [error.extensions!.code, error.extensions!.guardrail])).toEqual([['GUARDRAIL_REFUSED', 'safety-stock']]);
     expect(textOf(result)).toContain('guardrail safety-stock');
+    const records = (await pool.query("SELECT principal, action, step, outcome, decisions FROM audit.records WHERE idempotency_key = 'mcp-order-too-many' ORDER BY seq")).rows;
+    expect(records.map(({ principal, action, outcome }) => [principal, action, outcome])).toContainEqual(['agent:shop-bot', 'placeOrder', 'refused']);
+    expect(records.flatMap((record) => record.decisions)).toContainEqual(expect.objectContaining({ kind: 'guardrail', name: 'safety-stock', verdict: 'deny' }));
   });
 
   it('refuses a hidden tool called by name as GraphQL refuses it, and records the refusal', async () => {

@@ -63,10 +63,13 @@ function entryFor(requestContext: GraphQLRequestContextWillSendResponse<GatewayC
   });
 }
 
-/** `served` without errors; `refused` when the policy denied something; otherwise `failed`. */
+/** Codes that say the request was refused, not that something failed: the policy's, a guardrail's. */
+const REFUSALS: unknown[] = [ErrorCode.FORBIDDEN, ErrorCode.GUARDRAIL_REFUSED];
+
+/** `served` without errors; `refused` when the policy or a guardrail said no; otherwise `failed`. */
 function outcomeOf(codes: unknown[]): string {
   if (codes.length === 0) return 'served';
-  return codes.includes(ErrorCode.FORBIDDEN) ? 'refused' : 'failed';
+  return codes.some((code) => REFUSALS.includes(code)) ? 'refused' : 'failed';
 }
 
 function withhold({ response }: GraphQLRequestContextWillSendResponse<GatewayContext>, error: Error): void {
