@@ -16,6 +16,11 @@ const PLACE_ORDER = `mutation BenchPlaceOrder($customerId: ID!, $region: String!
 /** Units a variant must have above safety stock in its region's warehouses to be ordered here. */
 const MIN_UNITS = 100;
 const CUSTOMERS = 100;
+/**
+ * Agents taking turns, each acting for one customer, named after the run: each may move 2,000 EUR a day
+ * (the agent-money-per-day guardrail), which one agent placing every order of a run would pass in seconds.
+ */
+const AGENTS = 1_000;
 
 /**
  * Orders that can all succeed: one unit each, of variants that have at least MIN_UNITS above safety
@@ -36,23 +41,27 @@ export function orderableLines(): { region: Region; sku: string }[] {
   return Array.from({ length: longest }, (_, i) => orderable.flatMap((lines) => lines[i] ?? [])).flat();
 }
 
-export const ORDER_MIX = `an agent acting for ${CUSTOMERS} customers in turn, one unit per order of a variant with ${MIN_UNITS}+ units above safety stock (EU, US, UK in turn)`;
+export const ORDER_MIX = `${AGENTS} agents of this run in turn, each acting for one of ${CUSTOMERS} customers, one unit per order of a variant with ${MIN_UNITS}+ units above safety stock (EU, US, UK in turn)`;
 
 /** An endless stream of distinct orders, their idempotency keys `<prefix>-<n>`. */
 export async function orderStream(keys: TokenKeys, prefix: string): Promise<() => OrderRequest> {
   const lines = orderableLines();
   const customers = Array.from({ length: CUSTOMERS }, (_, i) => `C${String(i + 1).padStart(4, '0')}`).filter((id) => !DECLINED_CARD_CUSTOMERS.includes(id));
-  const authorizations = await Promise.all(
-    customers.map(async (id) => `Bearer ${await mintToken({ kind: 'agent', id: 'bench-bot', scopes: ['orders:place'], onBehalfOf: id }, keys, '2h')}`),
+  const agents = await Promise.all(
+    Array.from({ length: AGENTS }, async (_, i) => {
+      const customerId = customers[i % customers.length]!;
+      const token = await mintToken({ kind: 'agent', id: `bench-bot-${prefix}-${i}`, scopes: ['orders:place'], onBehalfOf: customerId }, keys, '2h');
+      return { customerId, authorization: `Bearer ${token}` };
+    }),
   );
   let n = 0;
   return () => {
-    const customer = n % customers.length;
+    const { customerId, authorization } = agents[n % agents.length]!;
     const { region, sku } = lines[n % lines.length]!;
-    const variables = { customerId: customers[customer], region, sku, key: `${prefix}-${n++}` };
+    const variables = { customerId, region, sku, key: `${prefix}-${n++}` };
     return {
       body: JSON.stringify({ query: PLACE_ORDER, variables }),
-      headers: { 'content-type': 'application/json', authorization: authorizations[customer]! },
+      headers: { 'content-type': 'application/json', authorization },
     };
   };
 }

@@ -35,14 +35,20 @@ describe.runIf(database)('issueGoodwillCredit', () => {
   it('grants a credit within the threshold at once', async () => {
     const { data, errors } = await credit(20, 'small');
     expect(errors).toBeUndefined();
-    expect(data!.issueGoodwillCredit).toMatchObject({ status: 'COMPLETED', guardrails: [{ guardrail: 'goodwill-approval', decision: 'ALLOW', limit: '50.00 EUR' }] });
+    expect(data!.issueGoodwillCredit).toMatchObject({
+      status: 'COMPLETED',
+      guardrails: [
+        { guardrail: 'goodwill-approval', decision: 'ALLOW', limit: '50.00 EUR' },
+        { guardrail: 'agent-money-per-day', decision: 'ALLOW', value: '0.00 EUR moved today + 20.00 EUR' },
+      ],
+    });
     expect(await credits()).toEqual([`crm goodwill-credit ${data!.issueGoodwillCredit.id}:issue-credit`]);
   });
 
   it('waits for approval above the threshold, then grants it once a supervisor approves', async () => {
     const { data } = await credit(120, 'large');
     const pending = data!.issueGoodwillCredit;
-    expect(pending).toMatchObject({ status: 'PENDING_APPROVAL', steps: [], guardrails: [{ decision: 'NEEDS_APPROVAL', value: '120.00 EUR' }] });
+    expect(pending).toMatchObject({ status: 'PENDING_APPROVAL', steps: [], guardrails: [{ decision: 'NEEDS_APPROVAL', value: '120.00 EUR' }, { guardrail: 'agent-money-per-day', decision: 'ALLOW' }] });
     expect(await credits()).toEqual([]);
     // Asked again while it waits: the same action, still waiting, nothing started twice.
     expect((await credit(120, 'large')).data!.issueGoodwillCredit).toMatchObject({ id: pending.id, status: 'PENDING_APPROVAL' });

@@ -15,6 +15,7 @@ describe('guardrails per action', () => {
         { sku: 'B', quantity: 6, availableAboveSafetyStock: 5 },
       ],
       shipments: [{ sku: 'A', shipDate: '2026-03-02', firstShipDateWithCapacity: '2026-03-02' }],
+      agentMoney: null,
     });
     expect(decisions(verdicts)).toEqual(['safety-stock ALLOW', 'safety-stock DENY', 'warehouse-capacity ALLOW']);
     expect(refusals(verdicts).map((verdict) => verdict.subject)).toEqual(['B']);
@@ -44,9 +45,20 @@ describe('guardrails per action', () => {
   });
 
   it('asks for approval of a large credit rather than refusing it', () => {
-    expect(needsApproval(goodwillCreditGuardrails({ customerId: 'C0001', credit: eur(10) }))).toBe(false);
-    const verdicts = goodwillCreditGuardrails({ customerId: 'C0001', credit: eur(500) });
+    expect(needsApproval(goodwillCreditGuardrails({ customerId: 'C0001', credit: eur(10), agentMoney: null }))).toBe(false);
+    const verdicts = goodwillCreditGuardrails({ customerId: 'C0001', credit: eur(500), agentMoney: null });
     expect(needsApproval(verdicts)).toBe(true);
     expect(refusals(verdicts)).toEqual([]);
+  });
+
+  it('holds the money an agent moves, by order or credit, to its day’s limit; customers and staff are not held to it', () => {
+    const order = { region: 'EU', lines: [{ sku: 'A', quantity: 1, availableAboveSafetyStock: 5 }], shipments: [] };
+    const agentMoney = { agentId: 'shop-bot', amount: eur(120), movedToday: eur(1950) };
+    expect(decisions(placeOrderGuardrails({ ...order, agentMoney: null }))).toEqual(['safety-stock ALLOW']);
+    expect(decisions(placeOrderGuardrails({ ...order, agentMoney }))).toEqual(['safety-stock ALLOW', 'agent-money-per-day DENY']);
+    expect(decisions(goodwillCreditGuardrails({ customerId: 'C0001', credit: eur(20), agentMoney: { ...agentMoney, amount: eur(20) } }))).toEqual([
+      'goodwill-approval ALLOW',
+      'agent-money-per-day ALLOW',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { agentMoneyPerDay } from '../policies/guardrails/agent-money.js';
 import { warehouseCapacity } from '../policies/guardrails/capacity.js';
 import { maxDiscountByCategory } from '../policies/guardrails/discount.js';
 import { goodwillApproval } from '../policies/guardrails/goodwill.js';
@@ -124,5 +125,32 @@ describe('goodwill-approval', () => {
   it('sends a credit above it, or in a currency without one, to approval', () => {
     expect(goodwillApproval({ customerId: 'C0001', credit: eur(50.01) })).toMatchObject({ guardrail: 'goodwill-approval', decision: 'NEEDS_APPROVAL', value: '50.01 EUR' });
     expect(goodwillApproval({ customerId: 'C0001', credit: { amount: 1, currency: 'CHF' } })).toMatchObject({ decision: 'NEEDS_APPROVAL', limit: 'no threshold for CHF' });
+  });
+});
+
+describe('agent-money-per-day', () => {
+  const money = (amount: number, currency: string) => ({ amount, currency });
+  const limits = GUARDRAIL_LIMITS.agentMoneyPerDay;
+
+  it('allows an agent to move up to its limit per day, to the cent, in each currency', () => {
+    for (const currency of ['EUR', 'USD', 'GBP']) {
+      const verdict = agentMoneyPerDay({ agentId: 'shop-bot', amount: money(0.01, currency), movedToday: money(limits[currency]! - 0.01, currency) });
+      expect(verdict).toMatchObject({ guardrail: 'agent-money-per-day', decision: 'ALLOW', subject: 'agent:shop-bot' });
+    }
+    expect(agentMoneyPerDay({ agentId: 'shop-bot', amount: money(50, 'EUR'), movedToday: money(1950, 'EUR') })).toMatchObject({
+      decision: 'ALLOW',
+      limit: '2,000.00 EUR per day',
+      value: '1,950.00 EUR moved today + 50.00 EUR',
+    });
+  });
+
+  it('refuses what would take it past the limit of the currency, and any currency without one', () => {
+    const verdict = agentMoneyPerDay({ agentId: 'shop-bot', amount: money(120, 'EUR'), movedToday: money(1950, 'EUR') });
+    expect(verdict).toMatchObject({ guardrail: 'agent-money-per-day', decision: 'DENY', limit: '2,000.00 EUR per day', value: '1,950.00 EUR moved today + 120.00 EUR' });
+    expect(verdict.message).toContain('1,950.00 EUR moved today + 120.00 EUR > 2,000.00 EUR');
+    // 2,150 USD moved is within the USD limit, but 2,150 GBP is past the GBP one.
+    expect(agentMoneyPerDay({ agentId: 'shop-bot', amount: money(1, 'USD'), movedToday: money(2150, 'USD') }).decision).toBe('ALLOW');
+    expect(agentMoneyPerDay({ agentId: 'shop-bot', amount: money(1, 'GBP'), movedToday: money(2150, 'GBP') })).toMatchObject({ decision: 'DENY', limit: '1,800.00 GBP per day' });
+    expect(agentMoneyPerDay({ agentId: 'shop-bot', amount: money(1, 'CHF'), movedToday: money(0, 'CHF') })).toMatchObject({ decision: 'DENY', limit: 'no daily limit for CHF' });
   });
 });

@@ -71,7 +71,7 @@ describe.runIf(database)('placeOrder', () => {
       'book-fulfillment-1: bookFulfillment / cancelFulfillmentBooking',
       'capture-payment: capturePayment / null',
     ]);
-    expect(result.guardrails.map((verdict: { guardrail: string; decision: string }) => `${verdict.guardrail} ${verdict.decision}`)).toEqual(['safety-stock ALLOW', 'warehouse-capacity ALLOW']);
+    expect(result.guardrails.map((verdict: { guardrail: string; decision: string }) => `${verdict.guardrail} ${verdict.decision}`)).toEqual(['safety-stock ALLOW', 'warehouse-capacity ALLOW', 'agent-money-per-day ALLOW']);
     expect(await stack.domain.effects()).toEqual(Object.fromEntries(Object.keys(stack.domain.vendors).map((vendor) => [vendor, []])));
     const { rowCount } = await stack.pool.query('SELECT 1 FROM orchestration.actions WHERE id = $1 UNION ALL SELECT 1 FROM audit.records WHERE action_id = $1', [result.id]);
     expect(rowCount).toBe(0);

@@ -1,3 +1,4 @@
+import { agentMoneyPerDay, type AgentMoneyFacts } from './agent-money.js';
 import { warehouseCapacity } from './capacity.js';
 import { maxDiscountByCategory } from './discount.js';
 import { goodwillApproval, type GoodwillFacts } from './goodwill.js';
@@ -17,13 +18,16 @@ export interface PlaceOrderFacts {
   region: string;
   lines: { sku: string; quantity: number; availableAboveSafetyStock: number }[];
   shipments: { sku: string; shipDate: string; firstShipDateWithCapacity: string | null }[];
+  /** The order's total as the agent placing it moves it; null when a customer or staff places it. */
+  agentMoney: AgentMoneyFacts | null;
 }
 
-export function placeOrderGuardrails(facts: PlaceOrderFacts): Verdict[] {
+export function placeOrderGuardrails(facts: PlaceOrderFacts, limits: GuardrailLimits = GUARDRAIL_LIMITS): Verdict[] {
   const { region } = facts;
   return [
     ...facts.lines.map((line) => safetyStock({ subject: line.sku, region, quantity: line.quantity, availableAboveSafetyStock: line.availableAboveSafetyStock })),
     ...facts.shipments.map((shipment) => warehouseCapacity({ ...shipment, region })),
+    ...agentMoney(facts.agentMoney, limits),
   ];
 }
 
@@ -75,8 +79,18 @@ export function changePriceGuardrails(facts: ChangePriceFacts, limits: Guardrail
   ];
 }
 
-export function goodwillCreditGuardrails(facts: GoodwillFacts, limits: GuardrailLimits = GUARDRAIL_LIMITS): Verdict[] {
-  return [goodwillApproval(facts, limits)];
+export interface GoodwillCreditFacts extends GoodwillFacts {
+  /** The credit as the agent issuing it moves it; null when staff issue it. */
+  agentMoney: AgentMoneyFacts | null;
+}
+
+export function goodwillCreditGuardrails(facts: GoodwillCreditFacts, limits: GuardrailLimits = GUARDRAIL_LIMITS): Verdict[] {
+  return [goodwillApproval(facts, limits), ...agentMoney(facts.agentMoney, limits)];
+}
+
+/** Only agents are held to what they move per day. */
+function agentMoney(facts: AgentMoneyFacts | null, limits: GuardrailLimits): Verdict[] {
+  return facts ? [agentMoneyPerDay(facts, limits)] : [];
 }
 
 /** The promoted price, rounded down to the cent: the margin is checked against the least the customer could pay. */

@@ -25,6 +25,11 @@ export interface GuardrailLimits {
   minimumUnitsToPromote: number;
   /** Goodwill credits above this amount (major units, by currency) wait for a staff member's approval. */
   goodwillApprovalThreshold: Record<string, number>;
+  /**
+   * Money one agent may move per UTC day (major units, by currency): the orders it places and the
+   * credits it issues, whomever it acts for. An agent moves no money in a currency not listed.
+   */
+  agentMoneyPerDay: Record<string, number>;
 }
 
 export const GUARDRAIL_LIMITS: GuardrailLimits = {
@@ -43,4 +48,5 @@ export const GUARDRAIL_LIMITS: GuardrailLimits = {
   maxPriceChangesPerProductPerDay: 3,
   minimumUnitsToPromote: 20,
   goodwillApprovalThreshold: { EUR: 50, USD: 55, GBP: 45 },
+  agentMoneyPerDay: { EUR: 2000, USD: 2200, GBP: 1800 },
 };

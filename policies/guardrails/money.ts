@@ -9,6 +9,9 @@ export function cents(amount: number): number {
   return Math.round(amount * 100);
 }
 
+const MAJOR_UNITS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** `1,950.00 EUR`. */
 export function formatMoney(amountInCents: number, currency: string): string {
-  return `${(amountInCents / 100).toFixed(2)} ${currency}`;
+  return `${MAJOR_UNITS.format(amountInCents / 100)} ${currency}`;
 }

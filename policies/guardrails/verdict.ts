@@ -26,6 +26,7 @@ export const GUARDRAIL_NAMES = [
   'safety-stock',
   'warehouse-capacity',
   'goodwill-approval',
+  'agent-money-per-day',
 ] as const;
 
 export type GuardrailName = (typeof GUARDRAIL_NAMES)[number];

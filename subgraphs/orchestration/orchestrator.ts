@@ -3,6 +3,7 @@ import type { AuditConfig } from '../../lib/audit/config.js';
 import { queryAuditLog } from '../../lib/audit/query.js';
 import { openPool } from '../../lib/postgres/pool.js';
 import type { GraphQLService } from '../../lib/service/graphql.js';
+import { GUARDRAIL_LIMITS, type GuardrailLimits } from '../../policies/guardrails/limits.js';
 import { createActions } from './actions/actions.js';
 import { NO_AUDIT } from './audit/action-audit.js';
 import type { OrchestrationContext } from './context.js';
@@ -12,7 +13,7 @@ import { createSubgraphClient } from './domain/subgraph-client.js';
 import { createOrchestrationSubgraph } from './server.js';
 import { actionStore } from './store/action-store.js';
 import { migrate } from './store/migrations.js';
-import { priceChangeSlots } from './store/price-change-slots.js';
+import { guardrailLedgers } from './store/guardrail-ledgers.js';
 import { launchEngine } from './workflow/engine.js';
 import type { RetrySettings } from './workflow/retries.js';
 
@@ -31,6 +32,8 @@ export interface OrchestrationSettings {
   audit: AuditConfig | null;
   /** How long launch waits for the domain subgraphs, whose calls recovered workflows resume at once. */
   domainWaitMs: number;
+  /** What the guardrails hold to; `GUARDRAIL_LIMITS` unless a test sets smaller ones. */
+  guardrailLimits?: GuardrailLimits;
 }
 
 /** Claims older than this with no workflow are started at launch (their process died in between). */
@@ -48,15 +51,16 @@ export async function createOrchestration(settings: OrchestrationSettings): Prom
     audit = settings.audit ? await openAudit(pool, settings.audit) : null;
     const client = createSubgraphClient({ urls: settings.subgraphUrls, secret: settings.internalCallSecret, timeoutMs: settings.stepTimeoutMs });
     const store = actionStore(pool);
-    const slots = priceChangeSlots(pool);
+    const limits = settings.guardrailLimits ?? GUARDRAIL_LIMITS;
+    const ledgers = guardrailLedgers(pool, limits);
     const { stepRetries, compensationRetries, approvalTimeoutSeconds } = settings;
-    const deps = { client, store, slots, audit: audit?.log ?? NO_AUDIT, stepRetries, compensationRetries, approvalTimeoutSeconds };
+    const deps = { client, store, ledgers, limits, audit: audit?.log ?? NO_AUDIT, stepRetries, compensationRetries, approvalTimeoutSeconds };
     const absent = await awaitDomain(settings.subgraphUrls, settings.domainWaitMs);
     if (absent.length > 0) console.warn(`orchestration: launching while ${absent.join(', ')} do not answer; their steps retry, then undo`);
     const engine = await launchEngine(deps, settings);
     await engine.startOrphans(await store.unfinished(ORPHAN_AGE_SECONDS));
     const opened = audit;
-    return createOrchestrationSubgraph(createActions({ engine, store, slots, client }), {
+    return createOrchestrationSubgraph(createActions({ engine, store, ledgers, limits, client }), {
       principalSecret: settings.internalCallSecret,
       auditLog: (filter) => queryAuditLog(pool, filter),
       routes: opened?.routes,

@@ -1,8 +1,9 @@
 import type { PrincipalAssertion } from '../../../lib/identity/principal-assertion.js';
 import { badUserInput } from '../../../lib/subgraph/bad-user-input.js';
+import type { GuardrailLimits } from '../../../policies/guardrails/limits.js';
 import { describePrincipal, type Principal } from '../../../policies/principal.js';
 import type { ActionStore } from '../store/action-store.js';
-import type { PriceChangeSlots } from '../store/price-change-slots.js';
+import type { GuardrailLedgers } from '../store/guardrail-ledgers.js';
 import type { SubgraphClient } from '../domain/subgraph-client.js';
 import { actionReads, judge } from '../workflow/decide.js';
 import type { Engine } from '../workflow/engine.js';
@@ -32,11 +33,12 @@ export interface Actions {
 export interface ActionsDependencies {
   engine: Engine;
   store: ActionStore;
-  slots: PriceChangeSlots;
+  ledgers: GuardrailLedgers;
+  limits: GuardrailLimits;
   client: SubgraphClient;
 }
 
-export function createActions({ engine, store, slots, client }: ActionsDependencies): Actions {
+export function createActions({ engine, store, ledgers, limits, client }: ActionsDependencies): Actions {
   return {
     async run(action, args, options, { principal, traceparent, reason }) {
       if (principal.kind === 'anonymous') throw signInRequired();
@@ -56,7 +58,7 @@ export function createActions({ engine, store, slots, client }: ActionsDependenc
       };
       if (options.dryRun) {
         // Reads only: no claim (the key stays unused), no workflow, no record.
-        const { facts, verdicts } = await judge(definition, actionReads({ client, slots }, request), input).catch(asGraphQLError);
+        const { facts, verdicts } = await judge(definition, actionReads({ client, ledgers }, request), input, limits).catch(asGraphQLError);
         const plan = definition.plan(input, facts, (step) => `${request.actionId}:${step}`);
         return { ...outcomeOf(request, 'DRY_RUN'), plan, verdicts };
       }

@@ -1,12 +1,17 @@
+import type { AgentMoneyFacts } from '../../../policies/guardrails/agent-money.js';
+import type { GuardrailLimits } from '../../../policies/guardrails/limits.js';
+import type { Money } from '../../../policies/guardrails/money.js';
 import type { Verdict } from '../../../policies/guardrails/verdict.js';
 import type { Principal } from '../../../policies/principal.js';
 import type { DomainReads } from '../domain/reads.js';
-import type { PriceChangeSlots } from '../store/price-change-slots.js';
+import type { AtomicClaim } from './atomic-claims.js';
 import type { ActionName, PlannedStep, SubgraphOperation } from './model.js';
 
-/** The domain's reads, and the orchestrator's own count of a product's price changes today. */
+/** The domain's reads, and the orchestrator's own counts today, the asking action's own claims aside. */
 export interface ActionReads extends DomainReads {
   priceChangesToday(productId: string): Promise<number>;
+  /** `amount` as the agent asking moves it, with what it moved today; null when a customer or staff asks. */
+  agentMoney(amount: Money): Promise<AgentMoneyFacts | null>;
 }
 
 /**
@@ -22,19 +27,13 @@ export interface ActionDefinition<I, F> {
   /** Everything the guardrails and the plan need, read before any write. Runs as one workflow step. */
   readFacts(input: I, reads: ActionReads): Promise<F>;
   /** Every guardrail verdict on this input (see `policies/guardrails/actions.ts`). */
-  guardrails(input: I, facts: F): Verdict[];
+  guardrails(input: I, facts: F, limits: GuardrailLimits): Verdict[];
   /** The steps in order; `reference(step)` is the reference that step and its compensation pass down. */
   plan(input: I, facts: F, reference: (step: string) => string): PlannedStep[];
   /** Its guardrails may ask for a staff member's approval: the first request answers once the workflow waits for it. */
   mayAwaitApproval?: boolean;
-  /**
-   * A guardrail counted and claimed in PostgreSQL atomically with its decision, once the others allow:
-   * its verdict replaces the one read before. Released when the action does not complete.
-   */
-  atomic?: {
-    claim(slots: PriceChangeSlots, actionId: string, input: I, facts: F): Promise<Verdict>;
-    release(slots: PriceChangeSlots, actionId: string): Promise<void>;
-  };
+  /** Its counting guardrails, claimed in this order once the others allow (see `atomic-claims.ts`). */
+  atomic?: AtomicClaim<F>[];
 }
 
 /** The step `name`: `operations` gets its reference and returns its forward operation and the one that undoes it. */

@@ -28,6 +28,15 @@ const STATEMENTS = [
     day date NOT NULL
   )`,
   'CREATE INDEX IF NOT EXISTS price_changes_by_day ON orchestration.price_changes (product_id, day)',
+  // The reservations of the agent-money-per-day guardrail: one row per agent action that moves money and took effect (or is under way).
+  `CREATE TABLE IF NOT EXISTS orchestration.agent_money (
+    action_id text PRIMARY KEY,
+    agent_id text NOT NULL,
+    day date NOT NULL,
+    currency text NOT NULL,
+    amount_cents bigint NOT NULL CHECK (amount_cents >= 0)
+  )`,
+  'CREATE INDEX IF NOT EXISTS agent_money_by_day ON orchestration.agent_money (agent_id, day, currency)',
 ];
 
 const MIGRATION_LOCK = 'orchestration-migrations';

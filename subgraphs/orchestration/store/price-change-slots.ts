@@ -1,3 +1,4 @@
+import type { GuardrailLimits } from '../../../policies/guardrails/limits.js';
 import { priceChangesPerDay } from '../../../policies/guardrails/price-changes.js';
 import type { Verdict } from '../../../policies/guardrails/verdict.js';
 import type { Pool } from '../../../lib/postgres/pool.js';
@@ -10,17 +11,20 @@ import { inTransaction } from '../../../lib/postgres/transaction.js';
  * recovery runs again finds its own slot); a change that did not take effect gives its slot back.
  */
 export interface PriceChangeSlots {
-  /** Changes of the product on `day` (`YYYY-MM-DD`), for a dry run's verdict. */
-  count(productId: string, day: string): Promise<number>;
+  /** Changes of the product on `day` (`YYYY-MM-DD`), the action's own slot aside: for a dry run's verdict. */
+  count(productId: string, day: string, actionId: string): Promise<number>;
   /** The guardrail's verdict on the action's change, with its slot taken when allowed. */
   take(actionId: string, productId: string, day: string): Promise<Verdict>;
   release(actionId: string): Promise<void>;
 }
 
-export function priceChangeSlots(pool: Pool): PriceChangeSlots {
+export function priceChangeSlots(pool: Pool, limits: GuardrailLimits): PriceChangeSlots {
   return {
-    async count(productId, day) {
-      const { rows } = await pool.query<{ changes: number }>('SELECT count(*)::int AS changes FROM orchestration.price_changes WHERE product_id = $1 AND day = $2', [productId, day]);
+    async count(productId, day, actionId) {
+      const { rows } = await pool.query<{ changes: number }>(
+        'SELECT count(*)::int AS changes FROM orchestration.price_changes WHERE product_id = $1 AND day = $2 AND action_id <> $3',
+        [productId, day, actionId],
+      );
       return rows[0]!.changes;
     },
     take: (actionId, productId, day) =>
@@ -28,7 +32,7 @@ export function priceChangeSlots(pool: Pool): PriceChangeSlots {
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`price-changes:${productId}:${day}`]);
         const { rows } = await client.query<{ action_id: string }>('SELECT action_id FROM orchestration.price_changes WHERE product_id = $1 AND day = $2', [productId, day]);
         const mine = rows.some((row) => row.action_id === actionId);
-        const verdict = priceChangesPerDay({ productId, changesToday: rows.length - (mine ? 1 : 0) });
+        const verdict = priceChangesPerDay({ productId, changesToday: rows.length - (mine ? 1 : 0) }, limits);
         if (verdict.decision === 'ALLOW' && !mine) {
           await client.query('INSERT INTO orchestration.price_changes (action_id, product_id, day) VALUES ($1, $2, $3)', [actionId, productId, day]);
         }

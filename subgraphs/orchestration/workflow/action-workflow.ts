@@ -49,7 +49,7 @@ const LEFT_NO_EFFECT: ReadonlySet<ActionStatus> = new Set(['FAILED', 'REFUSED', 
 /** The last step: the outcome is stored and its record durable before anyone is told. */
 async function finishStep<I, F>(deps: WorkflowDependencies, definition: ActionDefinition<I, F>, request: ActionRequest<I>, outcome: ActionOutcome): Promise<ActionOutcome> {
   const finished = { ...outcome, finishedAt: new Date().toISOString() };
-  if (LEFT_NO_EFFECT.has(finished.status)) await definition.atomic?.release(deps.slots, request.actionId);
+  if (LEFT_NO_EFFECT.has(finished.status)) await Promise.all((definition.atomic ?? []).map((atomic) => atomic.release(deps.ledgers, request.actionId)));
   await deps.audit.append(
     auditEntry(request, AUDIT_STEPS.outcome, { decisions: guardrailDecisions(finished.verdicts), steps: finished.steps.map(auditStep), outcome: outcomeWord(finished) }),
   );

@@ -3,9 +3,9 @@ import { changePriceGuardrails } from '../../../../policies/guardrails/actions.j
 import type { Money } from '../../../../policies/guardrails/money.js';
 import { commerce } from '../../domain/step-operations.js';
 import { readAmount, readRegion, readText } from '../arguments.js';
+import { priceChangeSlot } from '../atomic-claims.js';
 import { step, type ActionDefinition } from '../definition.js';
 import { isBackOffice } from '../permits.js';
-import { todayUtc } from '../today.js';
 
 export interface ChangePriceInput {
   sku: string;
@@ -26,10 +26,7 @@ interface ChangePriceFacts {
 /** Dynamic pricing: one price of one product in one region, restorable by its reference. */
 export const changePrice: ActionDefinition<ChangePriceInput, ChangePriceFacts> = {
   name: 'changePrice',
-  atomic: {
-    claim: (slots, actionId, _input, { productId }) => slots.take(actionId, productId, todayUtc()),
-    release: (slots, actionId) => slots.release(actionId),
-  },
+  atomic: [priceChangeSlot],
 
   readInput: (args) => ({ sku: readText('sku', args.sku), region: readRegion(args.region), amount: readAmount('amount', args.amount) }),
 
@@ -42,7 +39,7 @@ export const changePrice: ActionDefinition<ChangePriceInput, ChangePriceFacts> =
     return { productId: price.productId, currentPrice: price.price, cost: price.cost, customersWithNegotiatedDiscount: holders, changesToday };
   },
 
-  guardrails: ({ sku, amount }, facts) => changePriceGuardrails({ sku, ...facts, newPrice: { amount, currency: facts.currentPrice.currency } }),
+  guardrails: ({ sku, amount }, facts, limits) => changePriceGuardrails({ sku, ...facts, newPrice: { amount, currency: facts.currentPrice.currency } }, limits),
 
   plan: ({ sku, region, amount }, _facts, reference) => [
     step('set-price', reference, (ref) => [commerce.setPrice({ sku, region, amount, reference: ref }), commerce.restorePrice({ reference: ref })]),

@@ -51,7 +51,7 @@ export const launchPromotion: ActionDefinition<LaunchPromotionInput, LaunchPromo
     return { products };
   },
 
-  guardrails: ({ region, percent }, { products }) => launchPromotionGuardrails({ region, percent, products }),
+  guardrails: ({ region, percent }, { products }, limits) => launchPromotionGuardrails({ region, percent, products }, limits),
 
   plan({ name, productIds, percent, segment, badge, validUntil }, { products }, reference) {
     return [

@@ -1,8 +1,10 @@
 import { badUserInput } from '../../../../lib/subgraph/bad-user-input.js';
 import { placeOrderGuardrails } from '../../../../policies/guardrails/actions.js';
+import type { AgentMoneyFacts } from '../../../../policies/guardrails/agent-money.js';
 import { cents, type Money } from '../../../../policies/guardrails/money.js';
 import { commerce, fulfillment, inventory, payments } from '../../domain/step-operations.js';
 import { readDate, readList, readQuantity, readRegion, readText } from '../arguments.js';
+import { agentMoneyReservation } from '../atomic-claims.js';
 import { step, type ActionDefinition } from '../definition.js';
 import { mayActForCustomer } from '../permits.js';
 import { todayUtc } from '../today.js';
@@ -18,7 +20,9 @@ export interface PlaceOrderInput {
 interface PlaceOrderFacts {
   lines: { sku: string; quantity: number; availableAboveSafetyStock: number; unitPrice: Money }[];
   shipments: { sku: string; shipDate: string; firstShipDateWithCapacity: string | null }[];
+  /** What the payment authorizes and captures. */
   total: Money;
+  agentMoney: AgentMoneyFacts | null;
 }
 
 /**
@@ -27,6 +31,7 @@ interface PlaceOrderFacts {
  */
 export const placeOrder: ActionDefinition<PlaceOrderInput, PlaceOrderFacts> = {
   name: 'placeOrder',
+  atomic: [agentMoneyReservation],
 
   readInput: (args) => ({
     customerId: readText('customerId', args.customerId),
@@ -53,10 +58,11 @@ export const placeOrder: ActionDefinition<PlaceOrderInput, PlaceOrderFacts> = {
       const first = firstShipDates[i] ?? null;
       return { sku: line.sku, shipDate: shipDate ?? first ?? from, firstShipDateWithCapacity: first };
     });
-    return { lines: priced, shipments, total: totalOf(priced) };
+    const total = totalOf(priced);
+    return { lines: priced, shipments, total, agentMoney: await reads.agentMoney(total) };
   },
 
-  guardrails: (input, facts) => placeOrderGuardrails({ region: input.region, lines: facts.lines, shipments: facts.shipments }),
+  guardrails: ({ region }, { lines, shipments, agentMoney }, limits) => placeOrderGuardrails({ region, lines, shipments, agentMoney }, limits),
 
   plan({ customerId, region, lines }, facts, reference) {
     const authorization = reference('authorize-payment');
