@@ -37,7 +37,9 @@ export interface OrderSample {
 
 /** Orders over `SETTINGS.actionConnections` connections for `durationS`, with nothing measured (a warm-up). */
 export async function warmUpOrders(contender: Pick<OrderContender, 'url' | 'nextOrder'>, durationS: number): Promise<void> {
-  await placeOrders(contender.url, contender.nextOrder, SETTINGS.actionConnections, durationS);
+  const { outcomes } = await placeOrders(contender.url, contender.nextOrder, SETTINGS.actionConnections, durationS);
+  // Figures of orders that all fail measure the failure: stop, and say what the orders answered.
+  if (!outcomes.COMPLETED) throw new Error(`no order completed in the warm-up of ${contender.url}: ${JSON.stringify(outcomes)}`);
 }
 
 /** One measured round: the orders, and the CPU, database work and vendor calls they took. */

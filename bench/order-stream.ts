@@ -1,5 +1,6 @@
 import type { TokenKeys } from '../gateway/identity/keys.js';
 import { mintToken } from '../gateway/identity/mint.js';
+import { loadOperations } from '../gateway/operations/registry.js';
 import { DECLINED_CARD_CUSTOMERS } from '../vendors/seed/payments.js';
 import { REGIONS, seedData, type Region } from '../vendors/seed/index.js';
 
@@ -9,9 +10,8 @@ export interface OrderRequest {
   headers: Record<string, string>;
 }
 
-const PLACE_ORDER = `mutation BenchPlaceOrder($customerId: ID!, $region: String!, $sku: String!, $key: String!) {
-  placeOrder(customerId: $customerId, region: $region, lines: [{ sku: $sku, quantity: 1 }], idempotencyKey: $key, reason: "bench") { status }
-}`;
+/** Agents run only registered operations: the bench sends the PlaceOrder tool's own document. */
+const PLACE_ORDER = loadOperations().byName.get('PlaceOrder')!.body;
 
 /** Units a variant must have above safety stock in its region's warehouses to be ordered here. */
 const MIN_UNITS = 100;
@@ -58,7 +58,7 @@ export async function orderStream(keys: TokenKeys, prefix: string): Promise<() =
   return () => {
     const { customerId, authorization } = agents[n % agents.length]!;
     const { region, sku } = lines[n % lines.length]!;
-    const variables = { customerId, region, sku, key: `${prefix}-${n++}` };
+    const variables = { customerId, region, lines: [{ sku, quantity: 1 }], idempotencyKey: `${prefix}-${n++}`, reason: 'bench' };
     return {
       body: JSON.stringify({ query: PLACE_ORDER, variables }),
       headers: { 'content-type': 'application/json', authorization },

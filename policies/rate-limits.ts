@@ -9,7 +9,7 @@ export interface RateLimit {
  * Per-agent rate limits. Counted per agent (its own id, never the customer it acts for) and per operation
  * (its name, which is also its MCP tool's name; an unnamed operation counts as `anonymous`), cache hits
  * included. Only agents are limited: customers, staff and anonymous callers are not. A bound on what an
- * agent may do in business terms (money moved per day) is a guardrail (`guardrails/`), not a rate limit.
+ * agent may do in business terms (money moved per day) is a guardrail (`guardrails/agent-money.ts`), not a rate limit.
  */
 export interface RateLimits {
   /** Each query (a read tool). */
