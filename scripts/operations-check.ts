@@ -8,7 +8,7 @@ import { SUPERGRAPH_PATH } from './topology.js';
 
 /**
  * `npm run operations:check [-- --supergraph FILE]`: one line per registered operation (`operations/`):
- * its name, kind, hash prefix and OK or its problems; exits 1 when one does not validate against the
+ * its name, kind, hash (what a persisted query names it by) and OK or its problems; exits 1 when one does not validate against the
  * supergraph or selects a field the access policy denies even to an agent holding every scope.
  */
 const { values } = parseArgs({ options: { supergraph: { type: 'string', default: SUPERGRAPH_PATH } } });
@@ -17,7 +17,7 @@ const checks = await checkOperations(loadOperations(), schema, accessPolicy);
 
 const width = Math.max(...checks.map(({ operation }) => operation.name.length));
 for (const { operation, problems } of checks) {
-  const columns = `${operation.name.padEnd(width)}  ${operation.type.padEnd(8)}  ${operation.hash.slice(0, 12)}  `;
+  const columns = `${operation.name.padEnd(width)}  ${operation.type.padEnd(8)}  ${operation.hash}  `;
   console.log(columns + (problems.length === 0 ? 'OK' : problems.join(`\n${' '.repeat(columns.length)}`)));
 }
 const failing = checks.filter(({ problems }) => problems.length > 0);

@@ -48,12 +48,12 @@ describe('checkOperations', () => {
 });
 
 describe('npm run operations:check', () => {
-  it('prints each operation with its kind, hash prefix and OK, and exits 0 on the committed supergraph', async () => {
+  it('prints each operation with its kind, hash and OK, and exits 0 on the committed supergraph', async () => {
     const check = runTs('scripts/operations-check.ts', []);
     expect(await check.exited).toBe(0);
     const placeOrder = registry.byName.get('PlaceOrder')!;
-    expect(check.output()).toMatch(new RegExp(`PlaceOrder\\s+mutation\\s+${placeOrder.hash.slice(0, 12)}\\s+OK`));
-    expect(check.output()).toMatch(/ShippingOptions\s+query\s+[0-9a-f]{12}\s+OK/);
+    expect(check.output()).toMatch(new RegExp(`PlaceOrder\\s+mutation\\s+${placeOrder.hash}\\s+OK`));
+    expect(check.output()).toMatch(/ShippingOptions\s+query\s+[0-9a-f]{64}\s+OK/);
   });
 
   it('exits 1 naming the operation on a supergraph without a field it selects', async () => {
@@ -61,7 +61,7 @@ describe('npm run operations:check', () => {
     writeFileSync(file, withoutTransitDays);
     const check = runTs('scripts/operations-check.ts', ['--supergraph', file]);
     expect(await check.exited).toBe(1);
-    expect(check.output()).toMatch(/ShippingOptions\s+query\s+[0-9a-f]{12}\s+Cannot query field "transitDays"/);
+    expect(check.output()).toMatch(/ShippingOptions\s+query\s+[0-9a-f]{64}\s+Cannot query field "transitDays"/);
     expect(check.output()).toContain('operations:check failed: ShippingOptions');
   });
 });
