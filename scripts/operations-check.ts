@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { checkOperations } from '../gateway/operations/check-operations.js';
 import { loadOperations } from '../gateway/operations/registry.js';
 import { accessPolicy } from '../policies/access/permissions.js';
-import { loadApiSchema } from './api-schema.js';
+import { loadApiSchema } from '../gateway/api-schema.js';
 import { SUPERGRAPH_PATH } from './topology.js';
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkCoverage } from '../gateway/policy/coverage.js';
 import { SENSITIVE_TYPES, accessPolicy } from '../policies/access/permissions.js';
-import { loadApiSchema } from './api-schema.js';
+import { loadApiSchema } from '../gateway/api-schema.js';
 import { SUPERGRAPH_PATH } from './topology.js';
 
 /**

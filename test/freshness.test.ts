@@ -4,7 +4,7 @@ import { readConfig } from '../lib/config.js';
 import { withTypeTags } from '../lib/invalidation/message.js';
 import { CacheTags } from '../lib/subgraph/cache-tags.js';
 import { FRESHNESS_SETTINGS, staleWindows } from '../lib/subgraph/freshness.js';
-import { loadApiSchema } from '../scripts/api-schema.js';
+import { loadApiSchema } from '../gateway/api-schema.js';
 import { composeSupergraph } from '../scripts/compose-supergraph.js';
 import { SUPERGRAPH_PATH } from '../scripts/topology.js';
 

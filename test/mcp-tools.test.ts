@@ -9,7 +9,7 @@ import { createCallableCheck, type DeniedFields } from '../gateway/operations/ca
 import { loadOperations, type OperationRegistry } from '../gateway/operations/registry.js';
 import { accessPolicy } from '../policies/access/permissions.js';
 import type { Principal } from '../policies/principal.js';
-import { loadApiSchema } from '../scripts/api-schema.js';
+import { loadApiSchema } from '../gateway/api-schema.js';
 import { SUPERGRAPH_PATH } from '../scripts/topology.js';
 
 const sdl = readFileSync(SUPERGRAPH_PATH, 'utf8');

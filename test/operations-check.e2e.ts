@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkOperations, type OperationCheck } from '../gateway/operations/check-operations.js';
 import { loadOperations } from '../gateway/operations/registry.js';
 import { accessPolicy } from '../policies/access/permissions.js';
-import { loadApiSchema } from '../scripts/api-schema.js';
+import { loadApiSchema } from '../gateway/api-schema.js';
 import { SUPERGRAPH_PATH } from '../scripts/topology.js';
 import { runTs } from './support/process.js';
 

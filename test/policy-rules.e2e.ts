@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { indexRules } from '../gateway/policy/rule-index.js';
 import { accessPolicy } from '../policies/access/permissions.js';
 import type { Principal } from '../policies/principal.js';
-import { loadApiSchema } from '../scripts/api-schema.js';
+import { loadApiSchema } from '../gateway/api-schema.js';
 import { SUPERGRAPH_PATH } from '../scripts/topology.js';
 import { seedData } from '../vendors/seed/index.js';
 import { graphql } from './support/graphql.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildASTSchema, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadApiSchema } from '../scripts/api-schema.js';
+import { loadApiSchema } from '../gateway/api-schema.js';
 import { SUPERGRAPH_PATH } from '../scripts/topology.js';
 import { graphql } from './support/graphql.js';
 import { startStack, type Stack } from './support/stack.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { buildASTSchema, parse } from 'graphql';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomSecret } from '../lib/signing/development-secret.js';
-import { loadApiSchema } from '../scripts/api-schema.js';
+import { loadApiSchema } from '../gateway/api-schema.js';
 import { SUPERGRAPH_PATH } from '../scripts/topology.js';
 import { createCommercetoolsAdapter } from '../subgraphs/commerce/commercetools-adapter.js';
 import { createCommerceSubgraph } from '../subgraphs/commerce/server.js';

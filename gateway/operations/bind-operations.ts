@@ -1,5 +1,5 @@
 import { validate, type GraphQLSchema } from 'graphql';
-import { loadApiSchema } from '../../scripts/api-schema.js';
+import { loadApiSchema } from '../api-schema.js';
 import { loadOperations, registryOf, type OperationRegistry, type RegisteredOperation } from './registry.js';
 
 /** A registered operation the schema cannot run, and why (graphql-js's validation errors). */
