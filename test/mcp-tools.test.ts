@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditedFieldsOf } from '../gateway/audit/audited-fields.js';
 import { agentTools } from '../gateway/mcp/agent-tools.js';
 import { originCheck } from '../gateway/mcp/origin-check.js';
+import { createToolCatalog } from '../gateway/mcp/tool-catalog.js';
 import { toolInputSchema } from '../gateway/mcp/tool-input-schema.js';
 import { createCallableCheck, type DeniedFields } from '../gateway/operations/callable.js';
 import { loadOperations, type OperationRegistry } from '../gateway/operations/registry.js';
@@ -47,6 +48,15 @@ describe('the tools of the registered operations', () => {
     expect(tools.get('PlaceOrder')).toMatchObject({ auditedAction: 'placeOrder', tool: { title: 'Place order', annotations: { idempotentHint: true } } });
     expect(tools.get('AddCartItem')).toMatchObject({ auditedAction: 'cart.addItem', tool: { annotations: { readOnlyHint: false, idempotentHint: false } } });
     expect(tools.get('CheckStock')).toMatchObject({ auditedAction: null, tool: { annotations: { readOnlyHint: true } } });
+  });
+});
+
+describe('the tool catalog', () => {
+  it('offers only the operations the loaded supergraph can run', async () => {
+    const foreign = buildSchema('type Query { stock(skus: [String!]!, region: String!): [Stock] } type Stock { sku: String! available: Int! inStock: Boolean! complete: Boolean! sources: [Source!]! } type Source { source: String! locationId: String! available: Int! }');
+    const catalog = createToolCatalog({ registry, onSchema: (listener) => listener(foreign), policy: null, audited: new Map() });
+    expect((await catalog.visibleTo({ kind: 'agent', id: 'a', scopes: [] })).map(({ tool }) => tool.name)).toEqual(['CheckStock']);
+    expect(await catalog.lookup({ kind: 'agent', id: 'a', scopes: [] }, 'PlaceOrder')).toBeUndefined();
   });
 });
 

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { AccessPolicy } from '../../policies/access/policy.js';
 import type { Principal } from '../../policies/principal.js';
 import type { AuditedFields } from '../audit/audited-fields.js';
+import { bindOperations } from '../operations/bind-operations.js';
 import { createCallableCheck, type DeniedFields } from '../operations/callable.js';
 import type { OperationRegistry } from '../operations/registry.js';
 import type { PolicyDecision } from '../policy/policy-context.js';
@@ -23,7 +24,8 @@ export interface ToolCatalog {
 }
 
 /**
- * The registered operations as tools over the schema the gateway serves, and who may call which. A
+ * The registered operations as tools over the schema the gateway serves (those it cannot run left out:
+ * their inputs name types it lacks), and who may call which. A
  * principal's list is worked out once: the gateway verifies a token once and hands the same principal
  * for it from then on.
  */
@@ -32,7 +34,7 @@ export function createToolCatalog({ registry, onSchema, policy, audited }: ToolC
   let deniedFields: DeniedFields = async () => [];
   let visible = new WeakMap<Principal, Promise<AgentTool[]>>();
   onSchema((schema) => {
-    tools = agentTools(registry, schema, audited);
+    tools = agentTools(bindOperations(registry, schema).registry, schema, audited);
     if (policy) deniedFields = createCallableCheck(schema, policy);
     visible = new WeakMap();
   });
