@@ -12,10 +12,6 @@ const LISTING = `{ products(first: 3) { nodes { id name price(region: "EU") { am
 describe('the product listing page through the fetch cache', () => {
   const clock = testClock();
   let stack: Stack;
-  const vendorCalls = async () => {
-    const counts = await Promise.all(Object.values(stack.vendors).map((vendor) => vendor.admin.calls()));
-    return counts.reduce((sum, count) => sum + count.total, 0);
-  };
 
   beforeAll(async () => {
     stack = await startStack({ cache: { now: clock.now } });
@@ -23,11 +19,11 @@ describe('the product listing page through the fetch cache', () => {
 
   it('asks no vendor once warm', async () => {
     const cold = await graphql(stack.gateway.url, LISTING);
-    const calls = await vendorCalls();
+    const calls = await stack.vendorCalls();
     expect(calls).toBeGreaterThan(0);
     const warm = await graphql(stack.gateway.url, LISTING);
     expect(warm.data).toEqual(cold.data);
-    expect(await vendorCalls()).toBe(calls);
+    expect(await stack.vendorCalls()).toBe(calls);
   });
 
   it('renders from stale with the PIM vendor stopped, naming what was stale and why', async () => {

@@ -29,7 +29,6 @@ const clientOf = async (gateway: RunningServer, principal: Principal) => {
   clients.push(client);
   return client;
 };
-const vendorCalls = async () => (await Promise.all(Object.values(stack.vendors).map((vendor) => vendor.admin.calls()))).reduce((sum, count) => sum + count.total, 0);
 
 beforeAll(async () => {
   if (!ownRedis) return;
@@ -59,10 +58,10 @@ describe.runIf(ownRedis)('rate limits through MCP on two instances', () => {
     expect(refused.answer.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) }) })]);
     expect(textOf(refused.result)).toMatch(/RATE_LIMITED \(retry after \d+s\)/);
 
-    const callsBefore = await vendorCalls();
+    const callsBefore = await stack.vendorCalls();
     const again = await callTool(first, 'SearchProducts', SEARCH);
     expect(again.answer.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-    expect(await vendorCalls()).toBe(callsBefore);
+    expect(await stack.vendorCalls()).toBe(callsBefore);
     expect(entries.filter((entry) => entry.principal === `agent:${agent.id}` && entry.action === 'rateLimit')).toHaveLength(1);
 
     await new Promise((resolve) => setTimeout(resolve, again.answer.errors![0]!.extensions!.retryAfter * 1000));

@@ -49,10 +49,6 @@ const collector = () => {
 
 let stack: Stack;
 const audit = collector();
-const vendorCalls = async () => {
-  const counts = await Promise.all(Object.values(stack.vendors).map((vendor) => vendor.admin.calls()));
-  return counts.reduce((sum, count) => sum + count.total, 0);
-};
 
 beforeAll(async () => {
   stack = await startStack({ rateLimits: { limits: LIMITS }, audit: { log: audit } });
@@ -90,7 +86,7 @@ describe('an agent under its limits', () => {
 describe('an agent over its limit', () => {
   it('is refused with RATE_LIMITED, retryAfter and HTTP 429 with Retry-After, and no vendor is called', async () => {
     await askUpTo(stack.gateway, LISTING, agent('eager'), 3);
-    const calls = await vendorCalls();
+    const calls = await stack.vendorCalls();
     const response = await fetch(`${stack.gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await authAs(agent('eager'))) },
@@ -101,7 +97,7 @@ describe('an agent over its limit', () => {
     expect(error.extensions!.retryAfter).toBeGreaterThanOrEqual(1);
     expect(error.extensions!.retryAfter).toBeLessThanOrEqual(600);
     expect(response.headers.get('retry-after')).toBe(String(error.extensions!.retryAfter));
-    expect(await vendorCalls()).toBe(calls);
+    expect(await stack.vendorCalls()).toBe(calls);
   });
 
   it('is refused an action without any vendor call: nothing is written', async () => {
@@ -119,9 +115,9 @@ describe('an agent over its limit', () => {
   it('is counted on cache hits too', async () => {
     const cached = await stack.startGateway({ cache: {}, rateLimits: { limits: LIMITS } });
     answered(await ask(cached, LISTING, agent('cached-reader')));
-    const calls = await vendorCalls();
+    const calls = await stack.vendorCalls();
     await askUpTo(cached, LISTING, agent('cached-reader'), 2);
-    expect(await vendorCalls()).toBe(calls);
+    expect(await stack.vendorCalls()).toBe(calls);
     refused(await ask(cached, LISTING, agent('cached-reader')));
   });
 

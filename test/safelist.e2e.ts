@@ -56,7 +56,6 @@ async function post(url: string, principal: Principal, body: Record<string, unkn
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const persisted = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
 const codesOf = (answer: Answer) => (answer.errors ?? []).map((error) => error.extensions?.code);
-const vendorCalls = async () => (await Promise.all(Object.values(stack.vendors).map((vendor) => vendor.admin.calls()))).reduce((sum, calls) => sum + calls.total, 0);
 
 function expectRefused(answer: Answer): void {
   expect(answer.status).toBe(403);
@@ -86,7 +85,7 @@ describe('the persisted-operation safelist, for agents', () => {
     const answer = await post(stack.gateway.url, agent, { query: FREE_FORM, operationName: null, variables: { email: 'a@b.c' } }, { traceparent: TRACE, 'x-agent-reason': 'browsing' });
     expectRefused(answer);
     expect(answer.errors![0]!.message).toContain('agent:shopping-bot may run only the registered operations');
-    expect(await vendorCalls()).toBe(0);
+    expect(await stack.vendorCalls()).toBe(0);
     expect(refusals()).toEqual([
       expect.objectContaining({
         action: 'safelist',
@@ -131,7 +130,7 @@ describe('automatic persisted queries under the safelist', () => {
     expectRefused(await post(stack.gateway.url, agent, { extensions: persisted(hash) }));
     expect(codesOf(await post(stack.gateway.url, { kind: 'anonymous' }, { extensions: persisted(hash) }))).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
     expect(refusals().map((entry) => entry.operationHash)).toEqual([hash, hash]);
-    expect(await vendorCalls()).toBe(0);
+    expect(await stack.vendorCalls()).toBe(0);
   });
 
   it('lets a storefront register a document by APQ as before, and refuses an agent that document by its hash', async () => {
@@ -144,7 +143,7 @@ describe('automatic persisted queries under the safelist', () => {
     await stack.resetVendors();
 
     expectRefused(await post(stack.gateway.url, agent, { extensions: persisted(hash) }));
-    expect(await vendorCalls()).toBe(0);
+    expect(await stack.vendorCalls()).toBe(0);
     expect(refusals()).toEqual([expect.objectContaining({ principal: 'agent:shopping-bot', operationHash: hash, outcome: 'refused' })]);
   });
 
@@ -167,7 +166,7 @@ describe('the safelist configured for staff too', () => {
 
   it('refuses staff a free-form document, and records it', async () => {
     expectRefused(await post(gateway.url, staff, { query: FREE_FORM }));
-    expect(await vendorCalls()).toBe(0);
+    expect(await stack.vendorCalls()).toBe(0);
     expect(refusals()).toEqual([expect.objectContaining({ principal: 'staff:S01', outcome: 'refused' })]);
   });
 
@@ -182,7 +181,7 @@ describe('a refusal the audit log cannot record', () => {
     const failing = { append: async () => Promise.reject(new Error('the audit log is down')) };
     const gateway = await stack.startGateway({ safelist: { registry, enforcedFor: ['agent'] }, audit: { log: failing } });
     expectRefused(await post(gateway.url, agent, { query: FREE_FORM }));
-    expect(await vendorCalls()).toBe(0);
+    expect(await stack.vendorCalls()).toBe(0);
   });
 });
 
@@ -201,7 +200,7 @@ describe('a request that does not come over HTTP (`executeOperation`, as MCP too
       expect(answer.body.kind === 'single' && answer.body.singleResult.errors).toBeUndefined();
       await stack.resetVendors();
       await expect(server.executeOperation({ query: FREE_FORM }, { contextValue })).rejects.toThrow('Internal server error');
-      expect(await vendorCalls()).toBe(0);
+      expect(await stack.vendorCalls()).toBe(0);
     } finally {
       await server.stop();
     }

@@ -59,6 +59,8 @@ export interface Domain {
   effects(): Promise<Record<VendorName, Effect[]>>;
   /** Zeroes every simulator's data, counters, effects and faults. */
   resetVendors(): Promise<void>;
+  /** Calls every simulator has answered, together: unchanged across a request means no vendor was called. */
+  vendorCalls(): Promise<number>;
 }
 
 /** Subgraphs take the orchestrator's step calls signed with `TEST_INTERNAL_CALL_SECRET`. */
@@ -122,6 +124,10 @@ export async function startDomain(options: DomainOptions = {}): Promise<Domain> 
     },
     resetVendors: async () => {
       await Promise.all(Object.values(vendors).map((vendor) => vendor.admin.reset()));
+    },
+    vendorCalls: async () => {
+      const counts = await Promise.all(Object.values(vendors).map((vendor) => vendor.admin.calls()));
+      return counts.reduce((sum, count) => sum + count.total, 0);
     },
   };
 }

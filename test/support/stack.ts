@@ -27,6 +27,8 @@ export interface Stack {
   startGateway(options?: Partial<GatewayOptions>, urls?: Partial<Record<SubgraphName, string>>): Promise<RunningServer>;
   /** Zeroes every simulator's counters and clears their faults. */
   resetVendors(): Promise<void>;
+  /** Calls every simulator has answered, together. */
+  vendorCalls(): Promise<number>;
   /** The orchestration subgraph, when `StackOptions.orchestration` asked for it. */
   orchestration?: RunningServer;
 }
@@ -43,7 +45,7 @@ export interface StackOptions extends DomainOptions {
 }
 
 export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}, options: StackOptions = {}): Promise<Stack> {
-  const { vendors, subgraphs, subgraphUrls, resetVendors } = await startDomain(options);
+  const { vendors, subgraphs, subgraphUrls, resetVendors, vendorCalls } = await startDomain(options);
   const orchestration = options.orchestration && (await startOrchestrationOn(options.orchestration.databaseUrl, subgraphUrls));
   const orchestrationUrl: Record<string, string> = orchestration ? { orchestration: `${orchestration.url}/graphql` } : {};
   const startGateway = async (more: Partial<GatewayOptions> = {}, urls: Partial<Record<SubgraphName, string>> = {}) =>
@@ -65,6 +67,7 @@ export async function startStack(gatewayOptions: Partial<GatewayOptions> = {}, o
     subgraphUrls,
     startGateway,
     resetVendors,
+    vendorCalls,
     ...(orchestration ? { orchestration } : {}),
   };
 }
