@@ -1,7 +1,9 @@
+import type { GraphQLRequestContext } from '@apollo/server';
 import { redact } from '../../lib/audit/redact.js';
 import type { AuditDecision, AuditEntry, JsonValue } from '../../lib/audit/record.js';
 import { traceIdOf } from '../../lib/audit/traceparent.js';
 import { describeActor, describeOnBehalfOf, type Principal } from '../../policies/principal.js';
+import type { GatewayContext } from '../context.js';
 import { AGENT_REASON_HEADER } from '../identity/forwarded-principal.js';
 
 /** What the gateway knows of a request it records: who, with which headers, which operation and variables. */
@@ -37,6 +39,17 @@ export function requestEntry(request: RecordedRequest, what: { action: string; o
     decisions: what.decisions,
     steps: [],
     outcome: what.outcome,
+  };
+}
+
+/** What Apollo Server knows of a request it is answering, as the audit log records it. */
+export function recordedRequestOf({ contextValue, request, operation, queryHash }: GraphQLRequestContext<GatewayContext>): RecordedRequest {
+  return {
+    principal: contextValue.principal,
+    header: (name) => request.http?.headers.get(name),
+    operationName: operation?.name?.value ?? request.operationName ?? null,
+    operationHash: queryHash ?? null,
+    variables: request.variables ?? {},
   };
 }
 

@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../lib/audit/record.js';
 import { ErrorCode } from '../../lib/errors.js';
 import type { GatewayContext } from '../context.js';
 import type { AuditedFields } from './audited-fields.js';
-import { requestEntry } from './request-entry.js';
+import { recordedRequestOf, requestEntry } from './request-entry.js';
 import { selectedActions, type SelectedAction } from './selected-actions.js';
 
 export interface AuditOptions {
@@ -42,17 +42,9 @@ export function useAudit({ log, audited }: AuditOptions): ApolloServerPlugin<Gat
 }
 
 function entryFor(requestContext: GraphQLRequestContextWillSendResponse<GatewayContext>, { action, args }: SelectedAction): AuditEntry {
-  const { contextValue, request, operation, queryHash, response } = requestContext;
+  const { contextValue, response } = requestContext;
   const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-  const recorded = {
-    principal: contextValue.principal,
-    header: (name: string) => request.http?.headers.get(name),
-    operationName: operation?.name?.value ?? request.operationName ?? null,
-    operationHash: queryHash ?? null,
-    variables: request.variables ?? {},
-    args,
-  };
-  return requestEntry(recorded, {
+  return requestEntry({ ...recordedRequestOf(requestContext), args }, {
     action,
     decisions: contextValue.policyDecisions.map((decision) => ({
       kind: 'access' as const,

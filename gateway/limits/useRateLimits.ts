@@ -4,7 +4,7 @@ import type { AuditEntry } from '../../lib/audit/record.js';
 import { ErrorCode } from '../../lib/errors.js';
 import type { AgentPrincipal } from '../../policies/principal.js';
 import { RATE_LIMITS, rateLimitFor, type ApplicableLimit, type RateLimits } from '../../policies/rate-limits.js';
-import { requestEntry } from '../audit/request-entry.js';
+import { recordedRequestOf, requestEntry } from '../audit/request-entry.js';
 import type { GatewayContext } from '../context.js';
 import { createRateCounters, type RedisCounting } from './rate-counters.js';
 
@@ -58,17 +58,9 @@ export function useRateLimits(options: RateLimitOptions = {}): ApolloServerPlugi
  * reason in it are those of the first refused call.
  */
 function refusalEntry(requestContext: GraphQLRequestContextDidResolveOperation<GatewayContext>, applicable: ApplicableLimit): AuditEntry {
-  const { contextValue, operationName, queryHash, request } = requestContext;
   const { points, windowSeconds } = applicable.limit;
-  const recorded = {
-    principal: contextValue.principal,
-    header: (name: string) => request.http?.headers.get(name),
-    operationName,
-    operationHash: queryHash,
-    variables: request.variables ?? {},
-  };
   const reason = `more than ${points} calls of ${applicable.operation} in ${windowSeconds} s (${applicable.kind})`;
-  return requestEntry(recorded, { action: 'rateLimit', outcome: 'rate_limited', decisions: [{ kind: 'guardrail', name: 'rate-limit', verdict: 'deny', reason }] });
+  return requestEntry(recordedRequestOf(requestContext), { action: 'rateLimit', outcome: 'rate_limited', decisions: [{ kind: 'guardrail', name: 'rate-limit', verdict: 'deny', reason }] });
 }
 
 /** A record that cannot be written is logged: the refusal stays a refusal. */
