@@ -18,3 +18,14 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
     client.release();
   }
 }
+
+/**
+ * `inTransaction` holding the advisory lock named `name` until it ends: transactions under one name run one
+ * at a time, across every process on the database (a count and the claim it allows, a migration).
+ */
+export function inLockedTransaction<T>(pool: Pool, name: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
+    return work(client);
+  });
+}

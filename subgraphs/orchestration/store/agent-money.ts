@@ -3,7 +3,7 @@ import type { GuardrailLimits } from '../../../policies/guardrails/limits.js';
 import { cents, type Money } from '../../../policies/guardrails/money.js';
 import type { Verdict } from '../../../policies/guardrails/verdict.js';
 import type { Pool, PoolClient } from '../../../lib/postgres/pool.js';
-import { inTransaction } from '../../../lib/postgres/transaction.js';
+import { inLockedTransaction } from '../../../lib/postgres/transaction.js';
 
 /**
  * The agent-money-per-day guardrail, summed where every instance sees the same sum: under one advisory
@@ -24,8 +24,7 @@ export function agentMoneyLedger(pool: Pool, limits: GuardrailLimits): AgentMone
   return {
     moved: (agentId, day, currency, actionId) => movedBy(pool, agentId, day, currency, actionId),
     reserve: (actionId, agentId, amount, day) =>
-      inTransaction(pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`agent-money:${agentId}:${day}:${amount.currency}`]);
+      inLockedTransaction(pool, `agent-money:${agentId}:${day}:${amount.currency}`, async (client) => {
         const movedToday = await movedBy(client, agentId, day, amount.currency, actionId);
         const verdict = agentMoneyPerDay({ agentId, amount, movedToday }, limits);
         if (verdict.decision === 'ALLOW') {

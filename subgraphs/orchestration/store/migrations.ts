@@ -1,5 +1,5 @@
 import type { Pool } from '../../../lib/postgres/pool.js';
-import { inTransaction } from '../../../lib/postgres/transaction.js';
+import { inLockedTransaction } from '../../../lib/postgres/transaction.js';
 
 /**
  * The orchestrator's own tables, beside DBOS's `dbos` schema in the same database. Instances that
@@ -42,8 +42,7 @@ const STATEMENTS = [
 const MIGRATION_LOCK = 'orchestration-migrations';
 
 export async function migrate(pool: Pool): Promise<void> {
-  await inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [MIGRATION_LOCK]);
+  await inLockedTransaction(pool, MIGRATION_LOCK, async (client) => {
     for (const statement of STATEMENTS) await client.query(statement);
   });
 }

@@ -2,7 +2,7 @@ import type { GuardrailLimits } from '../../../policies/guardrails/limits.js';
 import { priceChangesPerDay } from '../../../policies/guardrails/price-changes.js';
 import type { Verdict } from '../../../policies/guardrails/verdict.js';
 import type { Pool } from '../../../lib/postgres/pool.js';
-import { inTransaction } from '../../../lib/postgres/transaction.js';
+import { inLockedTransaction } from '../../../lib/postgres/transaction.js';
 
 /**
  * The price-changes-per-day guardrail, counted where two instances see the same count: the day's
@@ -28,8 +28,7 @@ export function priceChangeSlots(pool: Pool, limits: GuardrailLimits): PriceChan
       return rows[0]!.changes;
     },
     take: (actionId, productId, day) =>
-      inTransaction(pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`price-changes:${productId}:${day}`]);
+      inLockedTransaction(pool, `price-changes:${productId}:${day}`, async (client) => {
         const { rows } = await client.query<{ action_id: string }>('SELECT action_id FROM orchestration.price_changes WHERE product_id = $1 AND day = $2', [productId, day]);
         const mine = rows.some((row) => row.action_id === actionId);
         const verdict = priceChangesPerDay({ productId, changesToday: rows.length - (mine ? 1 : 0) }, limits);
