@@ -3,9 +3,9 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayOptions } from '../gateway/server.js';
 import { loadOperations } from '../gateway/operations/registry.js';
-import type { AuditEntry } from '../lib/audit/record.js';
 import type { RunningServer } from '../lib/service/listen.js';
 import type { Principal } from '../policies/principal.js';
+import { auditCollector } from './support/audit.js';
 import { callTool, mcpClientAs, textOf } from './support/mcp-client.js';
 import { startOwnRedis } from './support/redis-server.js';
 import { startStack, type Stack } from './support/stack.js';
@@ -22,7 +22,7 @@ const SEARCH = { first: 2 };
 
 let stack: Stack;
 let second: RunningServer;
-const entries: AuditEntry[] = [];
+const audit = auditCollector();
 const clients: Client[] = [];
 const clientOf = async (gateway: RunningServer, principal: Principal) => {
   const client = await mcpClientAs(gateway.url, principal);
@@ -34,7 +34,7 @@ beforeAll(async () => {
   if (!ownRedis) return;
   const options: Partial<GatewayOptions> = {
     mcp: { registry: loadOperations() },
-    audit: { log: { append: async (entry: AuditEntry) => entries.push(entry) } },
+    audit: { log: audit },
     rateLimits: {
       limits: { reads: { points: READS, windowSeconds: WINDOW_SECONDS }, actions: { points: 1, windowSeconds: WINDOW_SECONDS }, operations: {} },
       redis: { url: ownRedis.url, keyPrefix: `test:${randomUUID()}:` },
@@ -62,7 +62,7 @@ describe.runIf(ownRedis)('rate limits through MCP on two instances', () => {
     const again = await callTool(first, 'SearchProducts', SEARCH);
     expect(again.answer.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     expect(await stack.vendorCalls()).toBe(callsBefore);
-    expect(entries.filter((entry) => entry.principal === `agent:${agent.id}` && entry.action === 'rateLimit')).toHaveLength(1);
+    expect(audit.entries.filter((entry) => entry.principal === `agent:${agent.id}` && entry.action === 'rateLimit')).toHaveLength(1);
 
     await new Promise((resolve) => setTimeout(resolve, again.answer.errors![0]!.extensions!.retryAfter * 1000));
     const recovered = await callTool(other, 'SearchProducts', SEARCH);

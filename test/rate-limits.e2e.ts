@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RateLimitOptions } from '../gateway/limits/useRateLimits.js';
-import type { AuditEntry } from '../lib/audit/record.js';
 import type { RunningServer } from '../lib/service/listen.js';
 import type { Principal } from '../policies/principal.js';
 import type { RateLimits } from '../policies/rate-limits.js';
+import { auditCollector } from './support/audit.js';
 import { graphql, type GraphQLResponse } from './support/graphql.js';
 import { startOwnRedis } from './support/redis-server.js';
 import { startStack, type Stack } from './support/stack.js';
@@ -41,14 +41,9 @@ const refused = (answer: GraphQLResponse) => {
 async function askUpTo(gateway: RunningServer, query: string, principal: Principal, times: number) {
   for (let i = 0; i < times; i++) answered(await ask(gateway, query, principal));
 }
-/** An audit log in memory. */
-const collector = () => {
-  const entries: AuditEntry[] = [];
-  return { entries, append: async (entry: AuditEntry) => entries.push(entry) };
-};
 
 let stack: Stack;
-const audit = collector();
+const audit = auditCollector();
 
 beforeAll(async () => {
   stack = await startStack({ rateLimits: { limits: LIMITS }, audit: { log: audit } });
@@ -172,7 +167,7 @@ describe('the audit of refusals', () => {
 const ownRedis = await startOwnRedis(FILE);
 
 describe.runIf(ownRedis)('two instances sharing one Redis', () => {
-  const audits = { a: collector(), b: collector() };
+  const audits = { a: auditCollector(), b: auditCollector() };
   let a: RunningServer;
   let b: RunningServer;
 

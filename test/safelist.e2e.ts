@@ -4,8 +4,8 @@ import { requestContextFor } from '../gateway/context.js';
 import { loadOperations } from '../gateway/operations/registry.js';
 import { createGateway } from '../gateway/server.js';
 import { loadSupergraph } from '../gateway/supergraph.js';
-import type { AuditEntry } from '../lib/audit/record.js';
 import type { Principal } from '../policies/principal.js';
+import { auditCollector } from './support/audit.js';
 import { startStack, type Stack } from './support/stack.js';
 import { SUPERGRAPH_PATH } from '../scripts/topology.js';
 import { authAs, testTokenKeys } from './support/tokens.js';
@@ -25,9 +25,9 @@ const agent: Principal = { kind: 'agent', id: 'shopping-bot', scopes: [] };
 const staff: Principal = { kind: 'staff', id: 'S01', roles: ['service'] };
 const unaffected: Principal[] = [{ kind: 'anonymous' }, { kind: 'customer', id: 'C0001' }, staff];
 
-const audited: AuditEntry[] = [];
+const log = auditCollector();
+const audited = log.entries;
 const refusals = () => audited.filter((entry) => entry.action === 'safelist');
-const log = { append: async (entry: AuditEntry) => void audited.push(entry) };
 
 let stack: Stack;
 beforeAll(async () => {

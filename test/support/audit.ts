@@ -2,6 +2,12 @@ import { openAuditLog, type AuditLog } from '../../lib/audit/audit-log.js';
 import type { AuditEntry } from '../../lib/audit/record.js';
 import { openPool, type Pool } from '../../lib/postgres/pool.js';
 
+/** An audit log in memory: what a gateway appended, in order. */
+export function auditCollector(): { entries: AuditEntry[]; append(entry: AuditEntry): Promise<void> } {
+  const entries: AuditEntry[] = [];
+  return { entries, append: async (entry) => void entries.push(entry) };
+}
+
 /** An entry as an orchestrated action's step would append it; `overrides` change any field. */
 export function anEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
