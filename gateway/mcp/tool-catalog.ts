@@ -38,15 +38,19 @@ export function createToolCatalog({ registry, onSchema, policy, audited }: ToolC
     if (policy) deniedFields = createCallableCheck(schema, policy);
     visible = new WeakMap();
   });
+  const visibleTo = (principal: Principal) => {
+    let list = visible.get(principal);
+    if (!list) visible.set(principal, (list = callableTools([...tools.values()], principal, deniedFields)));
+    return list;
+  };
   return {
-    visibleTo(principal) {
-      let list = visible.get(principal);
-      if (!list) visible.set(principal, (list = callableTools([...tools.values()], principal, deniedFields)));
-      return list;
-    },
+    visibleTo,
     async lookup(principal, name) {
       const tool = tools.get(name);
-      return tool && { tool, denials: await deniedFields(principal, tool.operation) };
+      if (!tool) return undefined;
+      // The principal's list is known already, or will be asked for: only a refusal needs the denials spelled out.
+      const callable = (await visibleTo(principal)).includes(tool);
+      return { tool, denials: callable ? [] : await deniedFields(principal, tool.operation) };
     },
   };
 }
