@@ -12,7 +12,8 @@ import { compareAnswers, type AllowedDifference, type Answer } from './support/d
  * On supergraphs that are not ours but use our type names, our gateway with its access policy off
  * answers every operation as plain `@apollo/gateway` does, but for the allowed differences each
  * case names: started in this process on every fixture, with and without its fetch cache, and as
- * its own process (`--policy off`, what an operator runs; its cache is on by default) on one.
+ * its own process (`--policy off`, what an operator runs; its cache, `/mcp`, the agents' safelist and
+ * rate limits are on by default) on one.
  * (These subgraphs send no Cache-Control, so nothing is kept: test/cache.e2e.ts compares cached answers.)
  */
 const inProcess = [
